@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ActionForm, CheckboxField, SelectField, TextField } from '@/components/ui/action-form';
+import { getOwnSettings } from '@/lib/accounts/queries';
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/lib/auth/actions';
+import { requireViewer } from '@/lib/auth/viewer';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('settings'))('title') };
+}
+
+export default async function SettingsPage() {
+  const viewer = await requireViewer('/settings');
+  const [t, tLayout, tCommon] = await Promise.all([getTranslations('settings'), getTranslations('layout'), getTranslations('common')]);
+  const settings = getOwnSettings(viewer);
+  return (
+    <div className="max-w-xl space-y-10">
+      <div className="space-y-1">
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('username', { username: settings.username })}</p>
+        <Link href={`/members/${viewer.userId}`} className="text-sm">
+          {t('viewProfile')}
+        </Link>
+      </div>
+      <section aria-labelledby="profile-heading" className="space-y-3">
+        <h2 id="profile-heading">{t('profile')}</h2>
+        <ActionForm action={updateProfileAction} submitLabel={tCommon('save')} pendingLabel={tCommon('saving')}>
+          <TextField name="displayName" label={t('displayName')} defaultValue={settings.displayName} required maxLength={60} />
+          <TextField name="email" label={t('email')} hint={t('emailHint')} type="email" defaultValue={settings.email ?? ''} autoComplete="email" />
+          <SelectField
+            name="locale"
+            label={t('language')}
+            defaultValue={settings.locale}
+            options={[
+              { value: 'en', label: tLayout('languageName.en') },
+              { value: 'fr', label: tLayout('languageName.fr') },
+            ]}
+          />
+          <CheckboxField name="isInDirectory" label={t('directory')} hint={t('directoryHint')} defaultChecked={settings.isInDirectory} />
+          <TextField name="bio" label={t('bio')} hint={t('bioHint')} defaultValue={settings.bio} multiline maxLength={500} />
+        </ActionForm>
+      </section>
+      <section aria-labelledby="password-heading" className="space-y-3">
+        <h2 id="password-heading">{t('security')}</h2>
+        <ActionForm action={changePasswordAction} submitLabel={t('changePassword')}>
+          <TextField name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" required />
+          <TextField name="newPassword" label={t('newPassword')} type="password" autoComplete="new-password" required />
+        </ActionForm>
+      </section>
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading">{t('sessions')}</h2>
+        <p className="muted">{t('sessionsIntro')}</p>
+        <ActionForm action={signOutEverywhereAction} submitLabel={t('signOutEverywhere')} submitClassName="button-danger" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ActionForm, Hidden, TextField } from '@/components/ui/action-form';
+import { signInAction } from '@/lib/auth/actions';
+import { getViewer } from '@/lib/auth/viewer';
+import { safeReturnPath } from '@/lib/navigation';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('auth'))('signInTitle') };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
+  const [{ next, signedOut }, t, viewer] = await Promise.all([searchParams, getTranslations('auth'), getViewer()]);
+  const returnTo = safeReturnPath(next);
+  if (viewer) redirect(returnTo);
+  return (
+    <div className="mx-auto max-w-sm space-y-4">
+      <h1>{t('signInTitle')}</h1>
+      {signedOut === 'everywhere' ? (
+        <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t('signedOutEverywhere')}
+        </p>
+      ) : null}
+      <ActionForm action={signInAction} submitLabel={t('signIn')} pendingLabel={t('signingIn')}>
+        <Hidden name="next" value={returnTo} />
+        <TextField name="identifier" label={t('identifier')} autoComplete="username" required />
+        <TextField name="password" label={t('password')} type="password" autoComplete="current-password" required />
+      </ActionForm>
+      <p className="muted">
+        {t('noAccount')} <Link href="/join">{t('join')}</Link>
+      </p>
+    </div>
+  );
+}

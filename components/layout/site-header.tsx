@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/lib/auth/actions';
+import { can } from '@/lib/policy/rules';
+import type { MaybeViewer } from '@/lib/policy/types';
+import { LanguageSwitch } from './language-switch';
+import { QuickExit } from './quick-exit';
+
+export async function SiteHeader({ viewer, returnTo, quickExitUrl }: { viewer: MaybeViewer; returnTo: string; quickExitUrl: string }) {
+  const t = await getTranslations('layout');
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-tight text-teal-900">
+          Baraza
+        </Link>
+        <nav aria-label={t('mainNavigation')} className="flex flex-wrap items-center gap-x-3 text-sm">
+          <Link href="/events">{t('nav.events')}</Link>
+          <Link href="/organisations">{t('nav.organisations')}</Link>
+          {can(viewer, 'admin.access', null) ? <Link href="/admin">{t('nav.admin')}</Link> : null}
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          <LanguageSwitch returnTo={returnTo} />
+          {viewer ? (
+            <>
+              <Link href="/settings" className="max-w-40 truncate" title={t('signedInAs', { name: viewer.displayName })}>
+                {t('nav.settings')}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="link-button">
+                  {t('nav.signOut')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href={`/sign-in?next=${encodeURIComponent(returnTo)}`}>{t('nav.signIn')}</Link>
+              <Link href="/join">{t('nav.join')}</Link>
+            </>
+          )}
+          <QuickExit url={quickExitUrl} label={t('quickExit')} hint={t('quickExitHint')} />
+        </div>
+      </div>
+    </header>
+  );
+}

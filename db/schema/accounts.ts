@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { organisations } from './organisations';
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Lower-cased sign-in name; never shown to other members (they see displayName only).
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale', { enum: ['en', 'fr'] }).notNull().default('en'),
+    siteRole: text('site_role', { enum: ['member', 'moderator', 'admin'] }).notNull().default('member'),
+    // Bumped to revoke every JWT issued before: sign out everywhere, password change, disabling.
+    sessionVersion: integer('session_version').notNull().default(1),
+    isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
+    isInDirectory: integer('is_in_directory', { mode: 'boolean' }).notNull().default(false),
+    bio: text('bio').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (table) => [uniqueIndex('users_username_unique').on(table.username), uniqueIndex('users_email_unique').on(table.email)],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['member', 'editor'] }).notNull().default('member'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.organisationId] }), index('memberships_organisation_idx').on(table.organisationId)],
+);
+
+export const inviteCodes = sqliteTable(
+  'invite_codes',
+  {
+    id: text('id').primaryKey(),
+    // Only a SHA-256 of the code is stored: a leaked database does not hand out accounts.
+    codeHash: text('code_hash').notNull(),
+    // The last characters, so admins can tell codes apart without the database holding the code.
+    codeHint: text('code_hint').notNull(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['member', 'editor'] }).notNull().default('member'),
+    note: text('note').notNull().default(''),
+    maxUses: integer('max_uses').notNull().default(1),
+    useCount: integer('use_count').notNull().default(0),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (table) => [uniqueIndex('invite_codes_hash_unique').on(table.codeHash)],
+);

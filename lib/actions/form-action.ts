@@ -1,0 +1,84 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth/viewer';
+import { isAppError } from '@/lib/errors';
+import { formDataToObject } from '@/lib/forms';
+import type { MaybeViewer, Viewer } from '@/lib/policy/types';
+
+/** What a form gets back. Messages are already translated, so client forms carry no message catalogue. */
+export type FormState = {
+  status: 'idle' | 'ok' | 'error';
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed, so a refused form keeps it. Passwords are never echoed. */
+  values?: Record<string, string | string[]>;
+  /** A value to show once after success (a new invite code). */
+  result?: string;
+};
+export const idleFormState: FormState = { status: 'idle' };
+
+type Outcome = void | { redirectTo?: string; result?: string; message?: string };
+type Context = { address: string };
+
+function echoable(values: Record<string, string | string[]>) {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password|code/i.test(key)));
+}
+
+function buildAction<S extends z.ZodType, V extends MaybeViewer>(
+  schema: S,
+  requireSignedIn: boolean,
+  handler: (args: { viewer: V; input: z.infer<S>; context: Context }) => Outcome | Promise<Outcome>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const t = await getTranslations();
+    const raw = formDataToObject(formData);
+    const values = echoable(raw);
+    const viewer = await getViewer();
+    if (requireSignedIn && !viewer) return { status: 'error', message: t('errors.unauthenticated'), values };
+
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '_');
+        fieldErrors[field] ??= translateKey(t, issue.message);
+      }
+      return { status: 'error', message: t('errors.check_fields'), fieldErrors, values };
+    }
+
+    let outcome: Outcome;
+    try {
+      const address = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+      outcome = await handler({ viewer: viewer as V, input: parsed.data, context: { address } });
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error)) {
+        const key = error.message.startsWith('errors.') ? error.message : `errors.${error.code}`;
+        return { status: 'error', message: translateKey(t, key), values };
+      }
+      console.error('Unexpected error in a form action', error);
+      return { status: 'error', message: t('errors.internal'), values };
+    }
+    revalidatePath('/', 'layout');
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return { status: 'ok', message: outcome?.message ? translateKey(t, outcome.message) : t('common.saved'), result: outcome?.result };
+  };
+}
+
+function translateKey(t: Awaited<ReturnType<typeof getTranslations>>, key: string): string {
+  return t.has(key) ? t(key) : t('errors.invalid_input');
+}
+
+/** A form action for signed-in members. Authorization stays in the mutation (assertCan). */
+export function memberFormAction<S extends z.ZodType>(schema: S, handler: (args: { viewer: Viewer; input: z.infer<S>; context: Context }) => Outcome | Promise<Outcome>) {
+  return buildAction<S, Viewer>(schema, true, handler);
+}
+
+/** A form action anyone may submit (sign-in, joining with an invite code). */
+export function publicFormAction<S extends z.ZodType>(schema: S, handler: (args: { viewer: MaybeViewer; input: z.infer<S>; context: Context }) => Outcome | Promise<Outcome>) {
+  return buildAction<S, MaybeViewer>(schema, false, handler);
+}

@@ -1,0 +1,96 @@
+import { AppError } from '@/lib/errors';
+import { canReadContent } from './audience';
+import type { ContentFacts, MaybeViewer, Viewer } from './types';
+
+/** Facts about an organisation or event: listed publicly or to members only. */
+export type ListingFacts = { id: string; visibility: 'public' | 'members' };
+export type ProfileFacts = { userId: string; isInDirectory: boolean; isDisabled: boolean };
+
+/** Every action, the resource it is asked about, and its rule. Deny by default: an action not here does not exist. */
+type Rules = {
+  'organisation.read': (viewer: MaybeViewer, organisation: ListingFacts) => boolean;
+  'organisation.create': (viewer: MaybeViewer, resource: null) => boolean;
+  'organisation.update': (viewer: MaybeViewer, organisation: ListingFacts) => boolean;
+  'event.read': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'event.create': (viewer: MaybeViewer, resource: null) => boolean;
+  'event.update': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'event.manageParticipants': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'event.manageProgramme': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'profile.read': (viewer: MaybeViewer, profile: ProfileFacts) => boolean;
+  'profile.readDetails': (viewer: MaybeViewer, profile: ProfileFacts) => boolean;
+  'member.manage': (viewer: MaybeViewer, resource: null) => boolean;
+  'invite.create': (viewer: MaybeViewer, resource: null) => boolean;
+  'audit.read': (viewer: MaybeViewer, resource: null) => boolean;
+  'admin.access': (viewer: MaybeViewer, resource: null) => boolean;
+  'content.read': (viewer: MaybeViewer, item: ContentFacts) => boolean;
+  'content.update': (viewer: MaybeViewer, item: ContentFacts) => boolean;
+  'content.moderate': (viewer: MaybeViewer, item: ContentFacts) => boolean;
+};
+export type Action = keyof Rules;
+export type ResourceOf<A extends Action> = Parameters<Rules[A]>[1];
+
+const isSignedIn = (viewer: MaybeViewer): viewer is Viewer => viewer !== null;
+const isAdmin = (viewer: MaybeViewer) => viewer?.siteRole === 'admin';
+const isModerator = (viewer: MaybeViewer) => viewer?.siteRole === 'moderator' || isAdmin(viewer);
+const isFacilitatorOf = (viewer: MaybeViewer, eventId: string) => !!viewer?.eventRoles[eventId]?.includes('facilitator');
+const canReadListing = (viewer: MaybeViewer, listing: ListingFacts) => listing.visibility === 'public' || isSignedIn(viewer);
+
+// Admins manage people and structure, but read content by the same visibility as everyone:
+// a site admin is not entitled to an organisation's private work (docs/decisions/002-admins-and-content.md).
+const rules: Rules = {
+  'organisation.read': canReadListing,
+  'organisation.create': isAdmin,
+  'organisation.update': isAdmin,
+  'event.read': canReadListing,
+  'event.create': isAdmin,
+  'event.update': isAdmin,
+  'event.manageParticipants': isAdmin,
+  'event.manageProgramme': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
+  // Profiles are for members only; a disabled member's profile is gone.
+  'profile.read': (viewer, profile) => isSignedIn(viewer) && (!profile.isDisabled || isAdmin(viewer)),
+  // Organisation, country and events show only for members who opted in to the directory.
+  'profile.readDetails': (viewer, profile) =>
+    isSignedIn(viewer) && (viewer.userId === profile.userId || (profile.isInDirectory && !profile.isDisabled)),
+  'member.manage': isAdmin,
+  'invite.create': isAdmin,
+  'audit.read': isAdmin,
+  'admin.access': isAdmin,
+  'content.read': canReadContent,
+  'content.update': (viewer, item) =>
+    isSignedIn(viewer) &&
+    (item.authorIds.includes(viewer.userId) ||
+      (item.organisationId !== null && viewer.organisationRoles[item.organisationId] === 'editor')),
+  'content.moderate': (viewer, item) => isModerator(viewer) && canReadContent(viewer, item),
+};
+
+const readActionOf: Partial<Record<Action, Action>> = {
+  'organisation.update': 'organisation.read',
+  'event.update': 'event.read',
+  'event.manageParticipants': 'event.read',
+  'event.manageProgramme': 'event.read',
+  'profile.readDetails': 'profile.read',
+  'content.update': 'content.read',
+  'content.moderate': 'content.read',
+};
+
+export function can<A extends Action>(viewer: MaybeViewer, action: A, resource: ResourceOf<A>): boolean {
+  const rule = rules[action] as ((viewer: MaybeViewer, resource: ResourceOf<A>) => boolean) | undefined;
+  return rule ? rule(viewer, resource) : false;
+}
+
+/**
+ * Throws `not_found` when the viewer may not even read the resource (its existence is not revealed),
+ * `unauthenticated` for anonymous visitors asked to sign in, and `forbidden` when it is readable but not actionable.
+ */
+export function assertCan<A extends Action>(viewer: MaybeViewer, action: A, resource: ResourceOf<A>): void {
+  if (can(viewer, action, resource)) return;
+  const readAction = readActionOf[action];
+  if (readAction && !can(viewer, readAction, resource as never)) throw new AppError('not_found');
+  if (readAction === undefined && action.endsWith('.read')) throw new AppError('not_found');
+  throw new AppError(viewer ? 'forbidden' : 'unauthenticated');
+}
+
+/** Which controls the UI may show for a resource. The UI never decides on its own. */
+export function abilitiesFor<A extends Action>(viewer: MaybeViewer, actions: readonly A[], resource: ResourceOf<A>) {
+  return Object.fromEntries(actions.map((action) => [action, can(viewer, action, resource)])) as Record<A, boolean>;
+}

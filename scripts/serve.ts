@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { readOrCreateSecret, startMeilisearch, type MeiliProcess } from '../lib/search/meili-process';
+import { prepareDatabase, resolvePaths } from './prepare';
+
+// `npm start`, `npm run demo` and `npm run dev`: prepares the data folder, runs migrations (and the demo
+// seed), starts Meilisearch unless MEILI_HOST points at one, then the web server. If either child dies,
+// both stop; SIGINT and SIGTERM stop both cleanly.
+
+const isDemo = process.argv.includes('--demo');
+const isDev = process.argv.includes('--dev');
+const port = process.env.PORT ?? '3000';
+const { dataDir, databasePath } = resolvePaths();
+
+const credentials = await prepareDatabase({ dataDir, databasePath, demo: isDemo });
+const authSecret = process.env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, 'auth-secret'));
+
+let meili: MeiliProcess | null = null;
+let meiliHost = process.env.MEILI_HOST;
+let meiliKey = process.env.MEILI_MASTER_KEY;
+if (!meiliHost) {
+  meili = await startMeilisearch({ dataDir, quiet: true, port: Number(process.env.MEILI_PORT ?? 7700) });
+  meiliHost = meili.host;
+  meiliKey = meili.masterKey;
+  process.stdout.write(`Meilisearch running at ${meiliHost} (data in ${path.join(dataDir, 'meili')})\n`);
+}
+
+const web = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'next-server.ts'), ...(isDev ? ['--dev'] : [])], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NODE_ENV: isDev ? 'development' : 'production',
+    PORT: port,
+    DATA_DIR: dataDir,
+    DATABASE_PATH: databasePath,
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: 'true',
+    MEILI_HOST: meiliHost,
+    MEILI_MASTER_KEY: meiliKey ?? '',
+  },
+});
+
+if (credentials) {
+  const rows = credentials.filter((credential) => !credential.persona.startsWith('member') && credential.username !== 'disabled').slice(0, 10);
+  process.stdout.write(
+    `\nBaraza demo network on http://localhost:${port}\nDemo sign-ins (all ${credentials.length} are in ${path.join(dataDir, 'demo-credentials.json')}):\n` +
+      rows.map((row) => `  ${row.username.padEnd(12)} ${row.password}   ${row.persona}`).join('\n') +
+      '\n\n',
+  );
+}
+
+let stopping = false;
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
+  await meili?.stop();
+  process.exit(code);
+}
+
+web.once('exit', (code) => void stopAll(code ?? 1));
+meili?.child.once('exit', () => {
+  if (!stopping) process.stderr.write('Meilisearch stopped unexpectedly; stopping Baraza.\n');
+  void stopAll(1);
+});
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
