@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { exitGuardScript } from '@/components/layout/quick-exit';
+import { exitGuardScript } from '@/components/layout/exit-guard';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 
-export const exitFlag = 'baraza-exited';
+import { exitFlag } from './exit-guard';
 
 /** Hides the page at once, remembers the exit for this tab, and replaces the history entry. */
 function leave(url: string) {
@@ -48,14 +48,4 @@ export function QuickExit({ url, label, hint }: { url: string; label: string; hi
       {label}
     </a>
   );
-}
-
-/**
- * Runs before the page paints (inline, with the CSP nonce). After a quick exit, Back or a restored tab must
- * not show the site again: a back/forward load in this tab goes straight to the neutral site. A fresh visit
- * (typed or linked) clears the flag.
- */
-export function exitGuardScript(url: string): string {
-  const target = JSON.stringify(url);
-  return `(function(){var k=${JSON.stringify(exitFlag)};function go(){document.documentElement.style.visibility='hidden';location.replace(${target});}try{if(sessionStorage.getItem(k)){var n=performance.getEntriesByType('navigation')[0];if(n&&n.type==='back_forward'){go();}else{sessionStorage.removeItem(k);}}addEventListener('pageshow',function(e){if(e.persisted&&sessionStorage.getItem(k))go();});}catch(e){}})();`;
 }

@@ -24,8 +24,9 @@ export const idleFormState: FormState = { status: 'idle' };
 type Outcome = void | { redirectTo?: string; result?: string; message?: string };
 type Context = { address: string };
 
+// Secrets are never echoed: passwords, and the invite `code` field (not `countryCode`, which a refused form must keep).
 function echoable(values: Record<string, string | string[]>) {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password|code/i.test(key)));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password|^code$/i.test(key)));
 }
 
 function buildAction<S extends z.ZodType, V extends MaybeViewer>(

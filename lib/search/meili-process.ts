@@ -84,15 +84,18 @@ export async function startMeilisearch(options: { dataDir: string; port?: number
   const masterKey = readOrCreateSecret(path.join(options.dataDir, 'meili-master-key'));
   const port = await findFreePort(options.port);
   const host = `http://127.0.0.1:${port}`;
+  // Quiet mode keeps Meilisearch's output in a log file beside its data, for when something goes wrong.
+  const log = options.quiet ? fs.openSync(path.join(options.dataDir, 'meilisearch.log'), 'a') : 'inherit';
   const child = spawn(
     binary,
     ['--db-path', path.join(options.dataDir, 'meili'), '--http-addr', `127.0.0.1:${port}`, '--env', 'production', '--no-analytics'],
     {
       // The key goes by environment, not argv, so it is not visible in the process list.
       env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: options.quiet ? 'WARN' : 'INFO' },
-      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
+      stdio: ['ignore', log, log],
     },
   );
+  if (typeof log === 'number') fs.closeSync(log); // the child holds its own descriptor
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getViewer } from '@/lib/auth/viewer';
+import { getEventBySlug } from '@/lib/events/queries';
+import { formatDay, formatDayRange } from '@/lib/format';
+import { getAppLocale, loadOr404 } from '@/lib/pages';
+import { getTaxonomy } from '@/lib/taxonomy/queries';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const [{ slug }, viewer, locale] = await Promise.all([params, getViewer(), getAppLocale()]);
+  const event = await loadOr404(() => getEventBySlug(viewer, slug, locale));
+  return { title: event.title };
+}
+
+export default async function EventPage({ params }: Props) {
+  const [{ slug }, viewer, locale, t, tEnums] = await Promise.all([params, getViewer(), getAppLocale(), getTranslations('events'), getTranslations('enums')]);
+  const event = await loadOr404(() => getEventBySlug(viewer, slug, locale));
+  const taxonomy = getTaxonomy(locale);
+  const days = [...new Set(event.sessions.map((session) => session.day))];
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <h1>{event.title}</h1>
+        <p className="text-stone-700">
+          {formatDayRange(event.startsOn, event.endsOn, locale)}
+          {event.place ? ` · ${event.place}` : ''}
+          {event.countryCode ? `, ${taxonomy.countryLabel(event.countryCode)}` : ''}
+          {event.visibility === 'members' ? <span className="tag ml-2">{t('membersOnly')}</span> : null}
+        </p>
+        {event.description ? <p className="max-w-2xl">{event.description}</p> : null}
+        {event.abilities['event.manageProgramme'] ? (
+          <Link href={`/admin/events/${event.id}`} className="button-secondary no-print">
+            {t('manage')}
+          </Link>
+        ) : null}
+      </header>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="focus-heading" className="space-y-2">
+          <h2 id="focus-heading">{t('focus')}</h2>
+          <ul className="flex flex-wrap gap-2">
+            {event.populations.map((key) => (
+              <li key={key} className="tag">
+                {taxonomy.populationLabel(key)}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="topics-heading" className="space-y-2">
+          <h2 id="topics-heading">{t('topics')}</h2>
+          <ul className="list-disc space-y-0.5 pl-5 text-sm">
+            {event.topics.map((key) => (
+              <li key={key}>{taxonomy.topicLabel(key)}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section aria-labelledby="programme-heading" className="space-y-3">
+        <h2 id="programme-heading">{t('programme')}</h2>
+        {days.length === 0 ? <p className="muted">{t('noSessions')}</p> : null}
+        {days.map((day) => (
+          <div key={day} className="space-y-2">
+            <h3 className="font-medium">{formatDay(day, locale, { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
+            <ul className="space-y-2">
+              {event.sessions
+                .filter((session) => session.day === day)
+                .map((session) => (
+                  <li key={session.id} className="card flex flex-wrap items-baseline gap-x-3">
+                    {session.startsAt ? <span className="font-mono text-sm text-stone-600">{t('time', { start: session.startsAt, end: session.endsAt || '…' })}</span> : null}
+                    <span className="font-medium">{session.title}</span>
+                    <span className="tag">{tEnums(`sessionKind.${session.kind}`)}</span>
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="organisations-heading" className="space-y-2">
+        <h2 id="organisations-heading">{t('organisations')}</h2>
+        {event.organisations.length ? (
+          <ul className="grid gap-1 sm:grid-cols-2">
+            {event.organisations.map((organisation) => (
+              <li key={organisation.slug}>
+                <Link href={`/organisations/${organisation.slug}`}>{organisation.name}</Link>{' '}
+                <span className="muted">· {taxonomy.countryLabel(organisation.countryCode)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('noOrganisations')}</p>
+        )}
+        {!viewer ? <p className="muted">{(await getTranslations('common'))('signInToSeeMore')}</p> : null}
+      </section>
+
+      {viewer ? (
+        <section aria-labelledby="people-heading" className="space-y-2">
+          <h2 id="people-heading">{t('participants', { count: event.participantCount ?? 0 })}</h2>
+          {event.facilitators.length ? (
+            <p className="text-sm">
+              <span className="font-medium">{t('facilitators')}: </span>
+              {event.facilitators.map((person, index) => (
+                <span key={person.id}>
+                  {index > 0 ? ', ' : ''}
+                  <Link href={`/members/${person.id}`}>{person.displayName}</Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {event.listedParticipants.length ? (
+            <p className="text-sm">
+              <span className="font-medium">{t('listedParticipants')}: </span>
+              {event.listedParticipants.map((person, index) => (
+                <span key={person.id}>
+                  {index > 0 ? ', ' : ''}
+                  <Link href={`/members/${person.id}`}>{person.displayName}</Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </article>
+  );
+}
