@@ -111,13 +111,19 @@ export function addSession({ viewer, input }: { viewer: MaybeViewer; input: unkn
   assertCan(viewer, 'event.manageProgramme', event);
   if (data.day < event.startsOn || data.day > event.endsOn) throw new AppError('invalid_input', 'errors.session_outside_event');
   const id = newId();
-  getDb().insert(eventSessions).values({ id, ...data, room: data.room ?? '' }).run();
+  getDb().transaction((tx) => {
+    tx.insert(eventSessions).values({ id, ...data, room: data.room ?? '' }).run();
+    recordAudit(tx, { actorId: viewer!.userId, action: 'event.addSession', targetType: 'event', targetId: event.id, detail: id });
+  });
   return { id };
 }
 
 export function deleteSession({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   const data = DeleteSessionInput.parse(input);
   assertCan(viewer, 'event.manageProgramme', findEvent(data.eventId));
-  const result = getDb().delete(eventSessions).where(and(eq(eventSessions.id, data.sessionId), eq(eventSessions.eventId, data.eventId))).run();
-  if (result.changes === 0) throw new AppError('not_found');
+  getDb().transaction((tx) => {
+    const result = tx.delete(eventSessions).where(and(eq(eventSessions.id, data.sessionId), eq(eventSessions.eventId, data.eventId))).run();
+    if (result.changes === 0) throw new AppError('not_found');
+    recordAudit(tx, { actorId: viewer!.userId, action: 'event.deleteSession', targetType: 'event', targetId: data.eventId, detail: data.sessionId });
+  });
 }

@@ -5,6 +5,9 @@ import type { ContentFacts, MaybeViewer, Viewer } from './types';
 /** Facts about an organisation or event: listed publicly or to members only. */
 export type ListingFacts = { id: string; visibility: 'public' | 'members' };
 export type ProfileFacts = { userId: string; isInDirectory: boolean; isDisabled: boolean };
+/** A case study's read facts plus what its workflow rules need. */
+export type CaseStudyFacts = ContentFacts & { organisationId: string };
+export type OrganisationRef = { organisationId: string };
 
 /** Every action, the resource it is asked about, and its rule. Deny by default: an action not here does not exist. */
 type Rules = {
@@ -22,6 +25,14 @@ type Rules = {
   'invite.create': (viewer: MaybeViewer, resource: null) => boolean;
   'audit.read': (viewer: MaybeViewer, resource: null) => boolean;
   'admin.access': (viewer: MaybeViewer, resource: null) => boolean;
+  'caseStudy.create': (viewer: MaybeViewer, owner: OrganisationRef) => boolean;
+  'caseStudy.read': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'caseStudy.edit': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'caseStudy.submit': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'caseStudy.publish': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'caseStudy.review': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'caseStudy.readReview': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'call.manage': (viewer: MaybeViewer, event: ListingFacts) => boolean;
   'content.read': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.update': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.moderate': (viewer: MaybeViewer, item: ContentFacts) => boolean;
@@ -33,6 +44,18 @@ const isSignedIn = (viewer: MaybeViewer): viewer is Viewer => viewer !== null;
 const isAdmin = (viewer: MaybeViewer) => viewer?.siteRole === 'admin';
 const isModerator = (viewer: MaybeViewer) => viewer?.siteRole === 'moderator' || isAdmin(viewer);
 const isFacilitatorOf = (viewer: MaybeViewer, eventId: string) => !!viewer?.eventRoles[eventId]?.includes('facilitator');
+const isEditorOf = (viewer: MaybeViewer, organisationId: string | null) => organisationId !== null && viewer?.organisationRoles[organisationId] === 'editor';
+const isMemberOf = (viewer: MaybeViewer, organisationId: string | null) => organisationId !== null && viewer?.organisationRoles[organisationId] !== undefined;
+/** Facilitators review what was submitted to their event's call. */
+const isReviewerOf = (viewer: MaybeViewer, item: ContentFacts) => item.isSubmitted && item.eventId !== null && isFacilitatorOf(viewer, item.eventId);
+/**
+ * Who may change an item: its organisation's editors, and its authors while they still belong to the
+ * organisation (staff turnover must not leave a former employee holding the pen). Items without an
+ * organisation are their authors'.
+ */
+const canWrite = (viewer: MaybeViewer, item: ContentFacts) =>
+  isEditorOf(viewer, item.organisationId) ||
+  (isSignedIn(viewer) && item.authorIds.includes(viewer.userId) && (item.organisationId === null || isMemberOf(viewer, item.organisationId)));
 const canReadListing = (viewer: MaybeViewer, listing: ListingFacts) => listing.visibility === 'public' || isSignedIn(viewer);
 
 // Admins manage people and structure, but read content by the same visibility as everyone:
@@ -55,11 +78,20 @@ const rules: Rules = {
   'invite.create': isAdmin,
   'audit.read': isAdmin,
   'admin.access': isAdmin,
+  // Case studies: the organisation's editors own them; co-authors write while they are still members of it
+  // (staff turnover must not leave a former employee holding the pen); facilitators review submissions.
+  // Whether an action fits the case study's current status is lib/case-studies/workflow.ts's concern.
+  'caseStudy.create': (viewer, owner) => isEditorOf(viewer, owner.organisationId),
+  'caseStudy.read': canReadContent,
+  'caseStudy.edit': (viewer, caseStudy) => canWrite(viewer, caseStudy),
+  'caseStudy.submit': (viewer, caseStudy) => isEditorOf(viewer, caseStudy.organisationId),
+  'caseStudy.publish': (viewer, caseStudy) => isEditorOf(viewer, caseStudy.organisationId),
+  'caseStudy.review': (viewer, caseStudy) => isReviewerOf(viewer, caseStudy),
+  'caseStudy.readReview': (viewer, caseStudy) =>
+    isEditorOf(viewer, caseStudy.organisationId) || isReviewerOf(viewer, caseStudy) || (isSignedIn(viewer) && caseStudy.authorIds.includes(viewer.userId)),
+  'call.manage': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
   'content.read': canReadContent,
-  'content.update': (viewer, item) =>
-    isSignedIn(viewer) &&
-    (item.authorIds.includes(viewer.userId) ||
-      (item.organisationId !== null && viewer.organisationRoles[item.organisationId] === 'editor')),
+  'content.update': (viewer, item) => canWrite(viewer, item),
   'content.moderate': (viewer, item) => isModerator(viewer) && canReadContent(viewer, item),
 };
 
@@ -69,6 +101,12 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'event.manageParticipants': 'event.read',
   'event.manageProgramme': 'event.read',
   'profile.readDetails': 'profile.read',
+  'caseStudy.edit': 'caseStudy.read',
+  'caseStudy.submit': 'caseStudy.read',
+  'caseStudy.publish': 'caseStudy.read',
+  'caseStudy.review': 'caseStudy.read',
+  'caseStudy.readReview': 'caseStudy.read',
+  'call.manage': 'event.read',
   'content.update': 'content.read',
   'content.moderate': 'content.read',
 };

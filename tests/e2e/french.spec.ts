@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import { expect, signIn, signedInContext, test } from './fixtures';
+import { englishOnlyStrings, findEnglish } from './support/english-strings';
+
+// A member chooses French; every visible string on the pages they open must then be French.
+// Account: `achieng` (an English-speaking member), used by no other journey.
+
+const pagesToCheck = ['/', '/events', '/settings'];
+
+async function expectPageInFrench(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const visibleText = await page.locator('body').innerText();
+  const leaks = findEnglish(visibleText).map(({ key, text }) => `"${text}" (${key})`);
+  expect(leaks, `English text visible on ${path} in French`).toEqual([]);
+}
+
+test('the detector sees English on an English page', async ({ page }) => {
+  // Guards the French checks below against passing vacuously (an empty list, a broken matcher).
+  expect(englishOnlyStrings().length).toBeGreaterThan(100);
+  await page.goto('/events');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const found = findEnglish(await page.locator('body').innerText()).map(({ text }) => text);
+  expect(found).toEqual(expect.arrayContaining(['Events', 'Quick exit', 'Past']));
+});
+
+test('a member switches to French; it stays French across pages, a reload and a new sign-in', async ({ browser, page }) => {
+  await signIn(page, 'achieng');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('banner').getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
+
+  for (const path of pagesToCheck) await expectPageInFrench(page, path);
+  await expect(page.getByRole('combobox', { name: 'Langue', exact: true })).toHaveValue('fr'); // the setting on /settings
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // A new browser without the language cookie: the choice comes from the account.
+  const fresh = await signedInContext(browser, 'achieng');
+  expect((await fresh.context.cookies()).some((cookie) => cookie.name === 'baraza-locale')).toBe(false);
+  for (const path of pagesToCheck) await expectPageInFrench(fresh.page, path);
+  await fresh.context.close();
+});
+
+test('an anonymous visitor whose browser prefers French gets French on the first visit', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  for (const path of ['/', '/events', '/sign-in', '/join']) await expectPageInFrench(page, path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rejoindre Baraza');
+  await context.close();
+});

@@ -1,0 +1,75 @@
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { expect, test, waitForHydration } from './fixtures';
+import { neutralOrigin, neutralUrl } from './support/env';
+
+// The quick exit sends the visitor to a neutral site (QUICK_EXIT_URL) and Back must not bring the site
+// back. The neutral site is stubbed inside the browser, so nothing leaves the machine.
+
+async function stubNeutralSite(context: BrowserContext) {
+  await context.route(`${neutralOrigin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather forecast</h1>' }),
+  );
+}
+
+async function visitTwoPages(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning and sharing across the network' })).toBeVisible();
+  await page.goto('/events');
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await waitForHydration(page);
+}
+
+async function expectOnNeutralSite(page: Page) {
+  await expect(page).toHaveURL(neutralUrl);
+  await expect(page.getByRole('heading', { name: 'Weather forecast' })).toBeVisible();
+}
+
+/**
+ * Back must not show the site: the quick exit replaced the current entry, and the entry before it (the
+ * site's first page) is left again at once for the neutral site by the guard script in <head>.
+ */
+async function expectBackDoesNotShowTheSite(page: Page) {
+  const navigations: string[] = [];
+  const record = (frame: Frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  };
+  page.on('framenavigated', record);
+  await page.goBack({ waitUntil: 'commit' });
+  await expectOnNeutralSite(page);
+  page.off('framenavigated', record);
+  // Back did go somewhere (not a no-op on an empty history) and ended on the neutral site.
+  expect(navigations.length).toBeGreaterThan(0);
+  expect(navigations.at(-1)).toBe(neutralUrl);
+}
+
+test.beforeEach(async ({ context }) => {
+  await stubNeutralSite(context);
+});
+
+test('the Quick exit button leaves for the neutral site and Back does not return to the site', async ({ page }) => {
+  await visitTwoPages(page);
+  await page.getByRole('link', { name: 'Quick exit' }).click();
+  await expectOnNeutralSite(page);
+  await expectBackDoesNotShowTheSite(page);
+});
+
+test('pressing Escape three times leaves for the neutral site and Back does not return to the site', async ({ page }) => {
+  await visitTwoPages(page);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expectOnNeutralSite(page);
+  await expectBackDoesNotShowTheSite(page);
+});
+
+test('without JavaScript the quick exit is still a link to the neutral site', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await stubNeutralSite(context);
+  const page = await context.newPage();
+  await page.goto('/events');
+  const quickExit = page.getByRole('link', { name: 'Quick exit' });
+  await expect(quickExit).toHaveAttribute('href', neutralUrl);
+  await quickExit.click();
+  await expectOnNeutralSite(page);
+  await context.close();
+});
