@@ -7,7 +7,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 // request, so proxy.ts sets it.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // same-origin, not no-referrer: browsers then send `Origin: null` on form posts, and Next refuses
+  // server actions without JavaScript. Other hosts still receive no referrer at all.
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },

@@ -12,7 +12,7 @@ import './globals.css';
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('layout');
   // A neutral title: a tab or history list glimpsed by someone else should not say what the site is about.
-  return { title: { default: 'Baraza', template: '%s · Baraza' }, description: t('description'), referrer: 'no-referrer', robots: { index: true } };
+  return { title: { default: 'Baraza', template: '%s · Baraza' }, description: t('description'), referrer: 'same-origin', robots: { index: true } };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

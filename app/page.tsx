@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EventCardItem } from '@/components/events/event-card';
+import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
 import { getViewer } from '@/lib/auth/viewer';
+import { listOpenCallsForEditor, listPublishedCaseStudies } from '@/lib/case-studies/queries';
+import { formatDay } from '@/lib/format';
 import { listPastEvents, listUpcomingEvents } from '@/lib/events/queries';
 import { isLocale } from '@/lib/i18n/locales';
 import { listNewestOrganisations } from '@/lib/organisations/queries';
@@ -14,6 +17,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const upcoming = listUpcomingEvents(viewer, locale, 5);
   const recent = listPastEvents(viewer, locale, 5);
   const newest = listNewestOrganisations(viewer, 5);
+  const recentCaseStudies = listPublishedCaseStudies(viewer, locale, {}, { limit: 5, offset: 0 }).items;
+  const openCalls = viewer ? listOpenCallsForEditor(viewer, locale) : [];
+  const [tCaseStudies, tMine] = await Promise.all([getTranslations('caseStudies'), getTranslations('caseStudies.mine')]);
   return (
     <div className="space-y-8">
       <section className="space-y-2">
@@ -29,6 +35,34 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             {t('joinPrompt')} <Link href="/join">{t('joinLink')}</Link>
           </p>
         ) : null}
+      </section>
+      {openCalls.length ? (
+        <section aria-labelledby="calls-heading" className="space-y-2 rounded-lg border border-teal-200 bg-teal-50 p-4">
+          <h2 id="calls-heading">{tMine('openCalls')}</h2>
+          <ul className="space-y-1">
+            {openCalls.map((call) => (
+              <li key={call.id}>
+                <span className="font-medium">{call.event.title}</span> <span className="muted">· {tMine('deadline', { date: formatDay(call.deadline, locale) })}</span>{' '}
+                <Link href={`/case-studies/new?call=${call.id}`}>{tMine('startForCall')}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="recent-case-studies-heading" className="space-y-3">
+        <h2 id="recent-case-studies-heading">{tCaseStudies('recent')}</h2>
+        {recentCaseStudies.length ? (
+          <ul className="space-y-2">
+            {recentCaseStudies.map((caseStudy) => (
+              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{tCaseStudies('noneYet')}</p>
+        )}
+        <Link href="/case-studies" className="text-sm">
+          {tCaseStudies('allCaseStudies')}
+        </Link>
       </section>
       <div className="grid gap-8 md:grid-cols-2">
         <section aria-labelledby="upcoming-heading" className="space-y-3">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { organisationTypes } from '@/db/schema/organisations';
 import { listOrganisations } from '@/lib/organisations/queries';
@@ -66,15 +67,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
               <p className="muted">
                 {taxonomy.countryLabel(organisation.countryCode)} · {tEnums(`organisationType.${organisation.type}`)}
               </p>
-              {organisation.populations.length ? (
-                <ul className="flex flex-wrap gap-1">
-                  {organisation.populations.map((key) => (
-                    <li key={key} className="tag">
-                      {taxonomy.populationLabel(key)}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <TagList labels={organisation.populations.map(taxonomy.populationLabel)} />
             </li>
           ))}
         </ul>

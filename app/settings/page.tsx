@@ -9,8 +9,9 @@ export async function generateMetadata() {
   return { title: (await getTranslations('settings'))('title') };
 }
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
   const viewer = await requireViewer('/settings');
+  const { passwordChanged } = await searchParams;
   const [t, tLayout, tCommon] = await Promise.all([getTranslations('settings'), getTranslations('layout'), getTranslations('common')]);
   const settings = getOwnSettings(viewer);
   return (
@@ -42,6 +43,11 @@ export default async function SettingsPage() {
       </section>
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading">{t('security')}</h2>
+        {passwordChanged ? (
+          <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
+            {t('passwordChanged')}
+          </p>
+        ) : null}
         <ActionForm action={changePasswordAction} submitLabel={t('changePassword')}>
           <TextField name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" required />
           <TextField name="newPassword" label={t('newPassword')} type="password" autoComplete="new-password" required />

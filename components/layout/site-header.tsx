@@ -15,8 +15,10 @@ export async function SiteHeader({ viewer, returnTo, quickExitUrl }: { viewer: M
           Baraza
         </Link>
         <nav aria-label={t('mainNavigation')} className="flex flex-wrap items-center gap-x-3 text-sm">
+          <Link href="/case-studies">{t('nav.caseStudies')}</Link>
           <Link href="/events">{t('nav.events')}</Link>
           <Link href="/organisations">{t('nav.organisations')}</Link>
+          {viewer ? <Link href="/case-studies/mine">{t('nav.myWork')}</Link> : null}
           {can(viewer, 'admin.access', null) ? <Link href="/admin">{t('nav.admin')}</Link> : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">

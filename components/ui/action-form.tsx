@@ -69,10 +69,11 @@ type BaseProps = { name: string; label: string; hint?: string; required?: boolea
 function FieldShell({ id, label, hint, error, required, children }: { id: string; label: string; hint?: string; error?: string; required?: boolean; children: ReactNode }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
+      {/* The asterisk sits outside the label so the field's accessible name is exactly its label. */}
+      <div className="text-sm font-medium">
+        <label htmlFor={id}>{label}</label>
         {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      </div>
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-stone-600">
@@ -187,4 +188,24 @@ export function CheckboxGroupField({ name, label, options, defaultValues = [] }:
 /** A hidden input, for ids a form acts on. */
 export function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
+}
+
+export function RadioGroupField({ name, label, options, defaultValue }: BaseProps & { options: { value: string; label: string; hint?: string }[]; defaultValue?: string }) {
+  const { error, submitted } = useField(name);
+  const selected = typeof submitted === 'string' ? submitted : defaultValue;
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{label}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="flex items-start gap-2 text-sm">
+          <input type="radio" name={name} value={option.value} key={`${option.value}-${selected === option.value}`} defaultChecked={selected === option.value} className="mt-1 h-4 w-4" />
+          <span>
+            {option.label}
+            {option.hint ? <span className="block text-xs text-stone-600">{option.hint}</span> : null}
+          </span>
+        </label>
+      ))}
+      {error ? <p className="text-sm text-red-800">{error}</p> : null}
+    </fieldset>
+  );
 }

@@ -1,13 +1,13 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { redirect, unstable_rethrow } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
-import { isAppError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
 import type { MaybeViewer, Viewer } from '@/lib/policy/types';
+import { failureMessage, translateKey } from './failure';
 
 /** What a form gets back. Messages are already translated, so client forms carry no message catalogue. */
 export type FormState = {
@@ -56,22 +56,12 @@ function buildAction<S extends z.ZodType, V extends MaybeViewer>(
       const address = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
       outcome = await handler({ viewer: viewer as V, input: parsed.data, context: { address } });
     } catch (error) {
-      unstable_rethrow(error);
-      if (isAppError(error)) {
-        const key = error.message.startsWith('errors.') ? error.message : `errors.${error.code}`;
-        return { status: 'error', message: translateKey(t, key), values };
-      }
-      console.error('Unexpected error in a form action', error);
-      return { status: 'error', message: t('errors.internal'), values };
+      return { status: 'error', message: failureMessage(t, error, 'a form action'), values };
     }
     revalidatePath('/', 'layout');
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
     return { status: 'ok', message: outcome?.message ? translateKey(t, outcome.message) : t('common.saved'), result: outcome?.result };
   };
-}
-
-function translateKey(t: Awaited<ReturnType<typeof getTranslations>>, key: string): string {
-  return t.has(key) ? t(key) : t('errors.invalid_input');
 }
 
 /** A form action for signed-in members. Authorization stays in the mutation (assertCan). */

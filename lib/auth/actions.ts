@@ -43,11 +43,16 @@ export const updateProfileAction = memberFormAction(UpdateProfileInput, ({ viewe
   updateProfile({ viewer, input });
 });
 
-/** Every other session ends; this one is re-issued with the new password so the member stays signed in here. */
+/**
+ * Every other session ends; this one is re-issued with the new password so the member stays signed in here.
+ * It ends in a redirect, not a form message: a page re-rendered within this request still reads the old,
+ * now revoked, session cookie from the request headers (and would bounce to sign-in), while Next renders a
+ * redirect target with the cookie just set.
+ */
 export const changePasswordAction = memberFormAction(ChangePasswordInput, async ({ viewer, input }) => {
   await changePassword({ viewer, input });
   await startSession(getOwnSettings(viewer).username, input.newPassword);
-  return { message: 'settings.passwordChanged' };
+  return { redirectTo: '/settings?passwordChanged=1' };
 });
 
 export const signOutEverywhereAction = memberFormAction(z.object({}), async ({ viewer }) => {

@@ -146,3 +146,11 @@ export function listUserChoices(viewer: MaybeViewer) {
   assertCan(viewer, 'member.manage', null);
   return getDb().select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(eq(users.isDisabled, false)).orderBy(asc(users.displayName)).all();
 }
+
+/** The event's id and listing facts by slug, for pages that act on it (calls, case studies). */
+export function findEventRef(viewer: MaybeViewer, slug: string) {
+  const event = getDb().select({ id: events.id, slug: events.slug, visibility: events.visibility, titleEn: events.titleEn, titleFr: events.titleFr }).from(events).where(eq(events.slug, slug)).get();
+  if (!event) throw new AppError('not_found');
+  assertCan(viewer, 'event.read', event);
+  return event;
+}

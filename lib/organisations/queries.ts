@@ -96,3 +96,25 @@ export function listOrganisationChoices(viewer: MaybeViewer) {
   assertCan(viewer, 'admin.access', null);
   return getDb().select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).all();
 }
+
+/**
+ * The organisation's active members, for choosing a case study's co-authors. Only for someone who belongs
+ * to it: the membership list of an organisation is not for outsiders (its staff may be at risk), and the
+ * viewer's memberships come from SQLite on every request. Anyone else gets `not_found`.
+ */
+export function listOrganisationMembers(viewer: MaybeViewer, organisationId: string) {
+  if (!viewer || viewer.organisationRoles[organisationId] === undefined) throw new AppError('not_found');
+  return getDb()
+    .select({ id: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(users.isDisabled, false)))
+    .orderBy(asc(users.displayName))
+    .all();
+}
+
+/** Names of the given organisations, for pickers limited to the viewer's own organisations. */
+export function listOrganisationNames(organisationIds: string[]) {
+  if (!organisationIds.length) return [];
+  return getDb().select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds)).orderBy(asc(organisations.name)).all();
+}

@@ -41,7 +41,7 @@ export default async function AdminInvitesPage() {
       <section aria-labelledby="existing-heading" className="space-y-3">
         <h2 id="existing-heading">{t('existing')}</h2>
         {invites.length ? (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="table">
               <thead>
                 <tr>

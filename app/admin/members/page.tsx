@@ -21,7 +21,7 @@ export default async function AdminMembersPage() {
         </Link>
       </div>
       <p className="muted">{t('intro')}</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="table">
           <thead>
             <tr>

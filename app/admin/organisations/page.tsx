@@ -27,7 +27,7 @@ export default async function AdminOrganisationsPage() {
         </Link>
       </div>
       {organisations.length ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="table">
             <thead>
               <tr>

@@ -1,7 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PeopleList } from '@/components/ui/people-list';
+import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
+import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { getEventBySlug } from '@/lib/events/queries';
+import { can } from '@/lib/policy/rules';
 import { formatDay, formatDayRange } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
@@ -19,6 +24,8 @@ export default async function EventPage({ params }: Props) {
   const event = await loadOr404(() => getEventBySlug(viewer, slug, locale));
   const taxonomy = getTaxonomy(locale);
   const days = [...new Set(event.sessions.map((session) => session.day))];
+  const caseStudies = listPublishedCaseStudies(viewer, locale, { eventId: event.id }, { limit: 100, offset: 0 });
+  const tCaseStudies = await getTranslations('caseStudies');
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -30,23 +37,24 @@ export default async function EventPage({ params }: Props) {
           {event.visibility === 'members' ? <span className="tag ml-2">{t('membersOnly')}</span> : null}
         </p>
         {event.description ? <p className="max-w-2xl">{event.description}</p> : null}
-        {event.abilities['event.manageProgramme'] ? (
-          <Link href={`/admin/events/${event.id}`} className="button-secondary no-print">
-            {t('manage')}
-          </Link>
-        ) : null}
+        <div className="no-print flex flex-wrap gap-3">
+          {event.abilities['event.update'] ? (
+            <Link href={`/admin/events/${event.id}`} className="button-secondary">
+              {t('manage')}
+            </Link>
+          ) : null}
+          {can(viewer, 'call.manage', { id: event.id, visibility: event.visibility }) ? (
+            <Link href={`/events/${event.slug}/calls`} className="button-secondary">
+              {tCaseStudies('calls.title')}
+            </Link>
+          ) : null}
+        </div>
       </header>
 
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="focus-heading" className="space-y-2">
           <h2 id="focus-heading">{t('focus')}</h2>
-          <ul className="flex flex-wrap gap-2">
-            {event.populations.map((key) => (
-              <li key={key} className="tag">
-                {taxonomy.populationLabel(key)}
-              </li>
-            ))}
-          </ul>
+          <TagList labels={event.populations.map(taxonomy.populationLabel)} />
         </section>
         <section aria-labelledby="topics-heading" className="space-y-2">
           <h2 id="topics-heading">{t('topics')}</h2>
@@ -79,6 +87,21 @@ export default async function EventPage({ params }: Props) {
         ))}
       </section>
 
+      <section aria-labelledby="case-studies-heading" className="space-y-2">
+        <h2 id="case-studies-heading">
+          {tCaseStudies('forEvent')} <span className="muted font-normal">({caseStudies.total})</span>
+        </h2>
+        {caseStudies.items.length ? (
+          <ul className="space-y-2">
+            {caseStudies.items.map((caseStudy) => (
+              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{tCaseStudies('noneYet')}</p>
+        )}
+      </section>
+
       <section aria-labelledby="organisations-heading" className="space-y-2">
         <h2 id="organisations-heading">{t('organisations')}</h2>
         {event.organisations.length ? (
@@ -99,28 +122,8 @@ export default async function EventPage({ params }: Props) {
       {viewer ? (
         <section aria-labelledby="people-heading" className="space-y-2">
           <h2 id="people-heading">{t('participants', { count: event.participantCount ?? 0 })}</h2>
-          {event.facilitators.length ? (
-            <p className="text-sm">
-              <span className="font-medium">{t('facilitators')}: </span>
-              {event.facilitators.map((person, index) => (
-                <span key={person.id}>
-                  {index > 0 ? ', ' : ''}
-                  <Link href={`/members/${person.id}`}>{person.displayName}</Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
-          {event.listedParticipants.length ? (
-            <p className="text-sm">
-              <span className="font-medium">{t('listedParticipants')}: </span>
-              {event.listedParticipants.map((person, index) => (
-                <span key={person.id}>
-                  {index > 0 ? ', ' : ''}
-                  <Link href={`/members/${person.id}`}>{person.displayName}</Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
+          <PeopleList label={t('facilitators')} people={event.facilitators} />
+          <PeopleList label={t('listedParticipants')} people={event.listedParticipants} />
         </section>
       ) : null}
     </article>

@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { TagList } from '@/components/ui/tag-list';
+import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
 import { getViewer } from '@/lib/auth/viewer';
+import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
 import { getOrganisationBySlug } from '@/lib/organisations/queries';
 import { can } from '@/lib/policy/rules';
@@ -19,6 +22,8 @@ export default async function OrganisationPage({ params }: Props) {
   const [{ slug }, viewer, locale, t, tEnums, tCommon] = await Promise.all([params, getViewer(), getAppLocale(), getTranslations('organisations'), getTranslations('enums'), getTranslations('common')]);
   const organisation = await loadOr404(() => getOrganisationBySlug(viewer, slug));
   const taxonomy = getTaxonomy(locale);
+  const caseStudies = listPublishedCaseStudies(viewer, locale, { organisationId: organisation.id }, { limit: 100, offset: 0 });
+  const tCaseStudies = await getTranslations('caseStudies');
   return (
     <article className="space-y-6">
       <header className="space-y-1">
@@ -37,15 +42,21 @@ export default async function OrganisationPage({ params }: Props) {
       {organisation.populations.length ? (
         <section aria-labelledby="populations-heading" className="space-y-2">
           <h2 id="populations-heading">{t('populations')}</h2>
-          <ul className="flex flex-wrap gap-2">
-            {organisation.populations.map((key) => (
-              <li key={key} className="tag">
-                {taxonomy.populationLabel(key)}
-              </li>
-            ))}
-          </ul>
+          <TagList labels={organisation.populations.map(taxonomy.populationLabel)} />
         </section>
       ) : null}
+      <section aria-labelledby="case-studies-heading" className="space-y-2">
+        <h2 id="case-studies-heading">{tCaseStudies('byOrganisation')}</h2>
+        {caseStudies.items.length ? (
+          <ul className="space-y-2">
+            {caseStudies.items.map((caseStudy) => (
+              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{tCaseStudies('noneYet')}</p>
+        )}
+      </section>
       <section aria-labelledby="events-heading" className="space-y-2">
         <h2 id="events-heading">{t('events')}</h2>
         {organisation.events.length ? (

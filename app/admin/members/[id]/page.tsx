@@ -39,8 +39,9 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ id
         {member.isDisabled ? <p className="tag bg-red-50 text-red-800">{t('disabled')}</p> : null}
       </div>
 
-      <section aria-labelledby="role-heading" className="card space-y-3">
-        <h2 id="role-heading">{t('siteRole')}</h2>
+      {/* Not a named region: its only control already carries the name "Site role". */}
+      <section className="card space-y-3">
+        <h2>{t('siteRole')}</h2>
         {isSelf ? (
           <p className="muted">
             {tEnums(`siteRole.${member.siteRole}`)}. {t('selfHint')}

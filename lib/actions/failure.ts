@@ -1,0 +1,23 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import type { getTranslations } from 'next-intl/server';
+import { isAppError } from '@/lib/errors';
+
+export type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+/** A message key from a schema or an AppError, translated; an unknown key never reaches the member as-is. */
+export function translateKey(t: Translate, key: string): string {
+  return t.has(key) ? t(key) : t('errors.invalid_input');
+}
+
+/**
+ * The translated message for an action that threw. Next's own control flow (redirect, notFound, dynamic
+ * rendering bail-outs) is rethrown untouched; an AppError says what went wrong in the member's language;
+ * anything else is logged here and shown as a generic error, so no stack trace or SQL reaches the browser.
+ */
+export function failureMessage(t: Translate, error: unknown, where: string): string {
+  unstable_rethrow(error);
+  if (isAppError(error)) return translateKey(t, error.message.startsWith('errors.') ? error.message : `errors.${error.code}`);
+  console.error(`Unexpected error in ${where}`, error);
+  return t('errors.internal');
+}
