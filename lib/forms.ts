@@ -14,7 +14,11 @@ export const requiredText = (min: number, max: number) =>
 
 /** A multi-select or checkbox group: one value or many under the same name. */
 export const many = <T extends z.ZodType>(item: T, max = 50) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(max, 'errors.too_many'));
+  z.preprocess(
+    // An empty <select> option means "none": drop it rather than fail validation.
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((entry) => entry !== ''),
+    z.array(item).max(max, 'errors.too_many'),
+  );
 
 export const locale = () => z.enum(['en', 'fr'], { error: 'errors.invalid_choice' });
 

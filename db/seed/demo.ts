@@ -5,8 +5,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { users } from '../schema/accounts';
 import type { eventRoles, sessionKinds } from '../schema/events';
-import { addEventOrganisation, addMembership, addParticipant, insertEvent, insertOrganisation, insertSession, insertUser } from './factories';
+import { addEventOrganisation, addMembership, addParticipant, insertCall, insertCaseStudy, insertEvent, insertOrganisation, insertSession, insertUser, richText } from './factories';
 import { hashPassword } from '../../lib/auth/passwords';
+import { sectionKeys } from '../schema/case-studies';
+import { demoCalls, demoCaseStudies, type DemoEventSlug } from './demo-case-studies';
 import taxonomy from './taxonomy.json';
 
 // The demo network: the two real Learning and Sharing Events with their real key topics, and fictional
@@ -158,9 +160,11 @@ function buildNetwork(db: Db, passwords: string[], passwordHashes: string[], cre
     for (const [day, kind, titleEn, titleFr, startsAt, endsAt] of sessions) insertSession(db, { eventId: eventIds[slug], kind, titleEn, titleFr, day, startsAt, endsAt });
   }
 
+  const userIds = new Map<string, string>();
   demoPeople.forEach((person, index) => {
     const password = passwords[index]!;
     const userId = insertUser(db, { ...person, passwordHash: passwordHashes[index]!, email: person.email ?? null });
+    userIds.set(person.username, userId);
     addMembership(db, userId, organisationIds.get(person.organisation)!, person.organisationRole ?? 'member');
     for (const [slug, roles] of Object.entries(person.events ?? {}) as [keyof typeof eventIds, (typeof eventRoles)[number][]][]) {
       for (const role of roles) addParticipant(db, eventIds[slug], userId, role);
@@ -168,4 +172,81 @@ function buildNetwork(db: Db, passwords: string[], passwordHashes: string[], cre
     }
     credentials.push({ username: person.username, password, displayName: person.displayName, persona: person.persona });
   });
+
+  seedCaseStudies(db, { organisationIds, eventIds, userIds });
+}
+
+/** A demo date at 09:00 UTC, so histories read as office hours. */
+const demoDate = (isoDate: string) => new Date(`${isoDate}T09:00:00Z`);
+const addDays = (isoDate: string, days: number) => new Date(demoDate(isoDate).getTime() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/** The calls for case studies of the three events, and the demo case studies with their histories. */
+function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; eventIds: Record<DemoEventSlug, string>; userIds: Map<string, string> }): void {
+  const userId = (username: string) => {
+    const id = ids.userIds.get(username);
+    if (!id) throw new Error(`demo seed: unknown person ${username}`);
+    return id;
+  };
+  const callIds = new Map<DemoEventSlug, string>();
+  for (const call of demoCalls) {
+    const createdAt = demoDate(addDays(call.opensOn, -7));
+    callIds.set(
+      call.event,
+      insertCall(db, {
+        eventId: ids.eventIds[call.event],
+        opensOn: call.opensOn,
+        deadline: call.deadline,
+        guidanceEn: call.guidanceEn,
+        guidanceFr: call.guidanceFr,
+        organisationIds: call.organisations.map((key) => ids.organisationIds.get(key)!),
+        createdBy: userId(call.createdBy),
+        createdAt,
+      }),
+    );
+  }
+
+  const topicKeys = new Set(taxonomy.topics.map((topic) => topic.key));
+  for (const caseStudy of demoCaseStudies) {
+    // The demo must stay coherent: authors belong to the organisation, reviewers facilitate the event, topics exist.
+    for (const username of caseStudy.authors) {
+      if (demoPeople.find((person) => person.username === username)?.organisation !== caseStudy.organisation) throw new Error(`demo seed: ${username} is not a member of ${caseStudy.organisation}`);
+    }
+    if (caseStudy.reviewer && !(caseStudy.call && demoPeople.find((person) => person.username === caseStudy.reviewer)?.events?.[caseStudy.call]?.includes('facilitator')))
+      throw new Error(`demo seed: ${caseStudy.reviewer} does not facilitate the event of "${caseStudy.title}"`);
+    for (const topic of caseStudy.topics) if (!topicKeys.has(topic)) throw new Error(`demo seed: unknown topic ${topic}`);
+
+    const call = demoCalls.find((candidate) => candidate.event === caseStudy.call);
+    const sectionsOf = (blocks: Partial<Record<(typeof sectionKeys)[number], Parameters<typeof richText>[0]>>) =>
+      Object.fromEntries(sectionKeys.filter((key) => blocks[key]).map((key) => [key, richText(blocks[key]!)]));
+    insertCaseStudy(db, {
+      organisationId: ids.organisationIds.get(caseStudy.organisation)!,
+      callId: caseStudy.call ? callIds.get(caseStudy.call)! : null,
+      title: caseStudy.title,
+      summary: caseStudy.summary,
+      language: caseStudy.language,
+      visibility: caseStudy.visibility,
+      status: caseStudy.status,
+      sections: sectionsOf(caseStudy.sections),
+      authorIds: caseStudy.authors.map(userId),
+      reviewerId: caseStudy.reviewer ? userId(caseStudy.reviewer) : null,
+      countries: caseStudy.countries,
+      populations: caseStudy.populations,
+      topics: caseStudy.topics,
+      freeTags: caseStudy.freeTags ?? [],
+      changesRequested: caseStudy.changesRequested && {
+        title: caseStudy.changesRequested.title,
+        sections: sectionsOf(caseStudy.changesRequested.sections ?? {}),
+        note: caseStudy.changesRequested.note,
+        comments: caseStudy.changesRequested.comments.map((comment) => ({ sectionKey: comment.section, body: comment.body })),
+      },
+      acceptNote: caseStudy.acceptNote,
+      createdAt: demoDate(caseStudy.createdOn),
+      submittedAt: caseStudy.submittedOn ? demoDate(caseStudy.submittedOn) : undefined,
+      // Facilitators accepted the case studies they programmed a few days after the call closed, before the event.
+      acceptedAt: call && ['accepted', 'published', 'archived'].includes(caseStudy.status) ? demoDate(addDays(call.deadline, 4)) : undefined,
+      publishedAt: caseStudy.publishedOn ? demoDate(caseStudy.publishedOn) : undefined,
+      closedAt: caseStudy.closedOn ? demoDate(caseStudy.closedOn) : undefined,
+      updatedAt: caseStudy.updatedOn ? demoDate(caseStudy.updatedOn) : undefined,
+    });
+  }
 }

@@ -58,14 +58,12 @@ export async function signedInContext(browser: Browser, username: string, option
 }
 
 /**
- * Waits until React has hydrated an element (it then carries React's props): client-side handlers such as
- * the quick exit's Escape listener exist only from then on.
+ * Waits until React has hydrated the page (hydrated elements carry React's props): client-side handlers,
+ * such as the quick exit's Escape listener, exist only from then on.
  */
-export async function waitForHydration(page: Page, selector = 'a.quick-exit') {
-  await page.waitForFunction((css) => {
-    const element = document.querySelector(css);
-    return !!element && Object.keys(element).some((key) => key.startsWith('__reactProps$'));
-  }, selector);
+export async function waitForHydration(page: Page) {
+  const control = page.getByRole('banner').getByRole('link', { name: /^(Quick exit|Sortie rapide)$/ });
+  await expect.poll(() => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$')))).toBe(true);
 }
 
 /** Same-origin check for recorded request URLs. */

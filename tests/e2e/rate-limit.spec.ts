@@ -1,6 +1,7 @@
 import { demoAccount, expect, submitSignIn, test } from './fixtures';
 
-// Account: `neo`, used by no other journey (its failure count must start at zero).
+// Account: `neo`, used by no other journey (its failure count must start at zero). All journeys share one
+// client address; the per-address limit (30 failures) is far above the few wrong passwords they use in all.
 const invalid = 'The username or password is not correct.';
 const limited = 'Too many attempts. For your safety, please wait 15 minutes and try again.';
 

@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { CaseStudyFilters, type FilterValues } from '@/components/case-studies/filters';
+import { getViewer } from '@/lib/auth/viewer';
+import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
+import { listPastEvents, listUpcomingEvents } from '@/lib/events/queries';
+import { getAppLocale } from '@/lib/pages';
+import { getTaxonomy } from '@/lib/taxonomy/queries';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('caseStudies'))('title') };
+}
+
+const pageSize = 20;
+
+export default async function CaseStudiesPage({ searchParams }: { searchParams: Promise<FilterValues & { page?: string }> }) {
+  const [query, viewer, locale, t, tPages] = await Promise.all([searchParams, getViewer(), getAppLocale(), getTranslations('caseStudies'), getTranslations('caseStudies.pagination')]);
+  const taxonomy = getTaxonomy(locale);
+  const events = [...listUpcomingEvents(viewer, locale), ...listPastEvents(viewer, locale)];
+  const eventId = events.find((event) => event.slug === query.event)?.id;
+  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const { items, total } = listPublishedCaseStudies(
+    viewer,
+    locale,
+    {
+      eventId,
+      countryCode: query.country && /^[A-Z]{2}$/.test(query.country) ? query.country : undefined,
+      populationKey: query.population || undefined,
+      topic: query.topic || undefined,
+      language: query.language === 'en' || query.language === 'fr' ? query.language : undefined,
+    },
+    { limit: pageSize, offset: (page - 1) * pageSize },
+  );
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageLink = (target: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, value]) => value)), page: String(target) })}`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+        {viewer && Object.values(viewer.organisationRoles).includes('editor') ? (
+          <Link href="/case-studies/new" className="button-primary">
+            {t('write')}
+          </Link>
+        ) : null}
+      </div>
+      <CaseStudyFilters
+        values={query}
+        events={events.map((event) => ({ value: event.slug, label: event.title }))}
+        countries={taxonomy.countries.filter((country) => country.isProgrammeCountry)}
+        populations={taxonomy.populations}
+        topics={taxonomy.topics}
+      />
+      <p className="muted" aria-live="polite">
+        {t('count', { count: total })}
+      </p>
+      {items.length ? (
+        <ul className="space-y-3">
+          {items.map((caseStudy) => (
+            <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
+          ))}
+        </ul>
+      ) : (
+        <p>{t('none')}</p>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={tPages('page', { page, pages })} className="flex items-center gap-4 text-sm">
+          {page > 1 ? <Link href={pageLink(page - 1)}>{tPages('previous')}</Link> : null}
+          <span>{tPages('page', { page, pages })}</span>
+          {page < pages ? <Link href={pageLink(page + 1)}>{tPages('next')}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Option } from '@/lib/taxonomy/queries';
+
+export type FilterValues = { event?: string; country?: string; population?: string; topic?: string; language?: string };
+
+/** A GET form: filters work without JavaScript and the URL can be shared. */
+export async function CaseStudyFilters({ values, events, countries, populations, topics }: { values: FilterValues; events: Option[]; countries: Option[]; populations: Option[]; topics: Option[] }) {
+  const [t, tLanguage] = await Promise.all([getTranslations('caseStudies.filters'), getTranslations('caseStudies.language')]);
+  const fields: { name: keyof FilterValues; label: string; options: Option[] }[] = [
+    { name: 'event', label: t('event'), options: events },
+    { name: 'country', label: t('country'), options: countries },
+    { name: 'population', label: t('population'), options: populations },
+    { name: 'topic', label: t('topic'), options: topics },
+    { name: 'language', label: t('language'), options: [{ value: 'en', label: tLanguage('en') }, { value: 'fr', label: tLanguage('fr') }] },
+  ];
+  return (
+    <form method="get" className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('legend')}>
+      {fields.map((field) => (
+        <label key={field.name} className="text-sm">
+          <span className="block font-medium">{field.label}</span>
+          <select name={field.name} defaultValue={values[field.name] ?? ''} className="input">
+            <option value="">{t('any')}</option>
+            {field.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <div className="flex items-end gap-3">
+        <button type="submit" className="button-secondary">
+          {t('apply')}
+        </button>
+        <Link href="?" className="text-sm">
+          {t('clear')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { defineConfig, devices } from '@playwright/test';
+import { e2eOrigin, e2ePort, neutralUrl } from './tests/e2e/support/env';
+
+// Browser journeys against the built app (`next build` first: `npm run test:e2e`), a real SQLite file and a
+// real Meilisearch child process, in the system Chromium (`npx playwright install` cannot work here).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  // Two cores, shared with the Next server and Meilisearch.
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: e2eOrigin,
+    locale: 'en-GB',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Deletes and re-seeds the data folder (tests/e2e/support/env.ts), then runs scripts/serve.ts --demo.
+    command: 'npx tsx --conditions=react-server tests/e2e/support/server.ts',
+    url: `${e2eOrigin}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      PORT: String(e2ePort),
+      MEILI_PORT: process.env.E2E_MEILI_PORT ?? '7710',
+      QUICK_EXIT_URL: neutralUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
