@@ -32,5 +32,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)' }],
+  // Pages only. API routes set their own headers (downloads need `default-src 'none'; sandbox`), and a
+  // proxy in front of an upload route would cap its body at 10 MiB.
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)' }],
 };

@@ -206,7 +206,7 @@ function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; ev
   }
 
   const topicKeys = new Set(taxonomy.topics.map((topic) => topic.key));
-  for (const caseStudy of demoCaseStudies) {
+  for (const [index, caseStudy] of demoCaseStudies.entries()) {
     // The demo must stay coherent: authors belong to the organisation, reviewers facilitate the event, topics exist.
     for (const username of caseStudy.authors) {
       if (demoPeople.find((person) => person.username === username)?.organisation !== caseStudy.organisation) throw new Error(`demo seed: ${username} is not a member of ${caseStudy.organisation}`);
@@ -243,7 +243,7 @@ function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; ev
       createdAt: demoDate(caseStudy.createdOn),
       submittedAt: caseStudy.submittedOn ? demoDate(caseStudy.submittedOn) : undefined,
       // Facilitators accepted the case studies they programmed a few days after the call closed, before the event.
-      acceptedAt: call && ['accepted', 'published', 'archived'].includes(caseStudy.status) ? demoDate(addDays(call.deadline, 4)) : undefined,
+      acceptedAt: call && ['accepted', 'published', 'archived'].includes(caseStudy.status) ? demoDate(addDays(call.deadline, 2 + (index % 4))) : undefined,
       publishedAt: caseStudy.publishedOn ? demoDate(caseStudy.publishedOn) : undefined,
       closedAt: caseStudy.closedOn ? demoDate(caseStudy.closedOn) : undefined,
       updatedAt: caseStudy.updatedOn ? demoDate(caseStudy.updatedOn) : undefined,

@@ -14,7 +14,7 @@ import { newId } from '@/lib/ids';
 import { assertCan } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { acceptedAttachmentTypes, maxAttachmentBytes, maxAttachmentNameLength, maxAttachmentsPerCaseStudy, type AttachmentKind } from './attachment-rules';
-import { caseStudyFacts } from './facts';
+import { loadCaseStudy } from './load';
 import { isEditableStatus } from './workflow';
 
 // Case-study attachments. Members may be endangered by what a file reveals, so: the type comes from the
@@ -28,20 +28,9 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 // covers phone and camera photos while bounding the decoded size to a few hundred MB at worst.
 const maxImagePixels = 60_000_000;
 
-function loadCaseStudy(tx: Tx | Db, caseStudyId: string) {
-  const row = tx
-    .select({ status: caseStudies.status, visibility: caseStudies.visibility, organisationId: caseStudies.organisationId, eventId: caseStudies.eventId, callId: caseStudies.callId })
-    .from(caseStudies)
-    .where(eq(caseStudies.id, caseStudyId))
-    .get();
-  if (!row) throw new AppError('not_found');
-  const authorIds = tx.select({ userId: caseStudyAuthors.userId }).from(caseStudyAuthors).where(eq(caseStudyAuthors.caseStudyId, caseStudyId)).all().map((author) => author.userId);
-  return { status: row.status, facts: caseStudyFacts(row, authorIds) };
-}
-
 /** Whether the viewer may attach one more file to this case study now. */
 function assertCanAttach(tx: Tx | Db, viewer: MaybeViewer, caseStudyId: string) {
-  const { status, facts } = loadCaseStudy(tx, caseStudyId);
+  const { row: { status }, facts } = loadCaseStudy(tx, caseStudyId);
   assertCan(viewer, 'caseStudy.edit', facts);
   if (!isEditableStatus(status)) throw new AppError('conflict', 'errors.not_editable');
   const existing = tx.select({ total: count() }).from(attachments).where(eq(attachments.caseStudyId, caseStudyId)).get();
@@ -174,7 +163,7 @@ export async function deleteAttachment({ viewer, attachmentId }: { viewer: Maybe
     (tx) => {
       const row = tx.select({ caseStudyId: attachments.caseStudyId, storageName: attachments.storageName }).from(attachments).where(eq(attachments.id, attachmentId)).get();
       if (!row) throw new AppError('not_found');
-      const { status, facts } = loadCaseStudy(tx, row.caseStudyId);
+      const { row: { status }, facts } = loadCaseStudy(tx, row.caseStudyId);
       assertCan(viewer, 'caseStudy.edit', facts);
       if (!isEditableStatus(status)) throw new AppError('conflict', 'errors.not_editable');
       tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();

@@ -26,20 +26,10 @@ import { assertCan } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { emptyDocument, plainTextOf } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
-import { caseStudyFacts } from './facts';
+import { loadCaseStudy, type Tx } from './load';
 import { CreateCallInput, CreateCaseStudyInput, PublishInput, ReviewCommentInput, SaveSectionInput, TransitionInput, UpdateMetadataInput } from './schemas';
 import { completeness, isEditableStatus, nextStatus, type Transition } from './workflow';
 
-type Db = ReturnType<typeof getDb>;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Loads a case study with its authors inside a transaction; not found is not found for everyone. */
-function loadCaseStudy(tx: Tx | Db, caseStudyId: string) {
-  const row = tx.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
-  if (!row) throw new AppError('not_found');
-  const authorIds = tx.select({ userId: caseStudyAuthors.userId }).from(caseStudyAuthors).where(eq(caseStudyAuthors.caseStudyId, caseStudyId)).all().map((author) => author.userId);
-  return { row, authorIds, facts: caseStudyFacts(row, authorIds) };
-}
 
 /** Co-authors must belong to the owning organisation; topics must be the network's topic keys. */
 function checkPeopleAndTopics(tx: Tx, organisationId: string, coAuthorIds: string[], topicKeys: string[]) {

@@ -1,7 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { AppError } from '@/lib/errors';
-import { allowedLinkProtocols, richTextExtensions } from './extensions';
+import { allowedLinkProtocols, headingLevels, richTextExtensions } from './extensions';
 import type { RichTextJson } from './plain-text';
 
 const schema = getSchema(richTextExtensions);
@@ -44,11 +44,17 @@ export function validateRichText(input: unknown): RichTextJson {
   if (document.textContent.length > richTextLimits.maxTextCharacters) throw new AppError('invalid_input', 'errors.rich_text_too_large');
 
   let badLink = false;
+  let badAttribute = false;
   document.descendants((node) => {
+    // The schema keeps attribute values as given: a heading level or a list start could be any string.
+    // Refuse what the editor cannot produce, so stored documents stay what the extension list allows.
+    if (node.type.name === 'heading' && !(headingLevels as readonly unknown[]).includes(node.attrs.level)) badAttribute = true;
+    if (node.type.name === 'orderedList' && !Number.isSafeInteger(node.attrs.start)) badAttribute = true;
     for (const mark of node.marks) {
       if (mark.type.name === 'link' && !isAllowedHref(mark.attrs.href)) badLink = true;
     }
   });
+  if (badAttribute) throw new AppError('invalid_input', 'errors.rich_text_invalid');
   if (badLink) throw new AppError('invalid_input', 'errors.rich_text_link');
 
   return normaliseLinks(document.toJSON() as RichTextJson);

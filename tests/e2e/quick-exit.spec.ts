@@ -1,6 +1,6 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures';
-import { neutralOrigin, neutralUrl } from './support/env';
+import { e2eOrigin, neutralOrigin, neutralUrl } from './support/env';
 
 // The quick exit sends the visitor to a neutral site (QUICK_EXIT_URL) and Back must not bring the site
 // back. The neutral site is stubbed inside the browser, so nothing leaves the machine.
@@ -40,6 +40,8 @@ async function expectBackDoesNotShowTheSite(page: Page) {
   // Back did go somewhere (not a no-op on an empty history) and ended on the neutral site.
   expect(navigations.length).toBeGreaterThan(0);
   expect(navigations.at(-1)).toBe(neutralUrl);
+  // The page the visitor left from is not in the history at all: the quick exit replaced its entry.
+  expect(navigations).not.toContain(`${e2eOrigin}/events`);
 }
 
 test.beforeEach(async ({ context }) => {

@@ -49,7 +49,13 @@ async function readFormData(request: Request): Promise<FormData> {
     }
     chunks.push(value);
   }
-  return new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData();
+  try {
+    return await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch (error) {
+    // An unparseable body of the proxy's size was cut short by it (see proxyBodyLimit): the file was too large.
+    if (total >= proxyBodyLimit) throw new BodyTooLargeError();
+    throw error;
+  }
 }
 
 function codeOf(error: AppError): AttachmentErrorCode {
@@ -98,7 +104,7 @@ export async function POST(request: Request, { params }: Context) {
   try {
     form = await readFormData(request);
   } catch (error) {
-    return refuse(error instanceof BodyTooLargeError || declaredLength > proxyBodyLimit ? 'attachment_too_large' : 'invalid_input');
+    return refuse(error instanceof BodyTooLargeError ? 'attachment_too_large' : 'invalid_input');
   }
   const file = form.get('file');
   // A form sent without choosing a file still carries an empty, nameless part.
