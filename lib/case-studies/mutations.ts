@@ -22,7 +22,7 @@ import { events } from '@/db/schema/events';
 import { topics } from '@/db/schema/taxonomy';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { assertCan } from '@/lib/policy/rules';
+import { assertCan, can } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { emptyDocument, plainTextOf } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
@@ -71,8 +71,13 @@ export function createCaseStudy({ viewer, input }: { viewer: MaybeViewer; input:
     (tx) => {
       let eventId: string | null = null;
       if (data.callId) {
-        const call = tx.select({ eventId: calls.eventId }).from(calls).where(eq(calls.id, data.callId)).get();
+        const call = tx.select().from(calls).where(eq(calls.id, data.callId)).get();
         if (!call) throw new AppError('not_found');
+        // Only an open call, and only for an organisation it expects (an empty list expects everyone).
+        const today = new Date().toISOString().slice(0, 10);
+        const expected = tx.select({ organisationId: callOrganisations.organisationId }).from(callOrganisations).where(eq(callOrganisations.callId, call.id)).all();
+        if (call.opensOn > today || call.deadline < today) throw new AppError('conflict', 'errors.call_closed');
+        if (expected.length && !expected.some((entry) => entry.organisationId === data.organisationId)) throw new AppError('invalid_input', 'errors.call_not_for_organisation');
         eventId = call.eventId;
       }
       checkPeopleAndTopics(tx, data.organisationId, data.coAuthorIds, data.topics);
@@ -103,7 +108,10 @@ export function updateCaseStudyMetadata({ viewer, input }: { viewer: MaybeViewer
         .run();
       replaceMetadataLists(tx, row.id, data);
       // The original creator stays an author; the editor chooses the other co-authors.
-      replaceCoAuthors(tx, row.id, [...(row.createdBy && authorIds.includes(row.createdBy) ? [row.createdBy] : []), ...data.coAuthorIds]);
+      // Who writes is the editors' call: a co-author's save leaves the author list as it is.
+      if (can(viewer, 'caseStudy.submit', facts)) {
+        replaceCoAuthors(tx, row.id, [...(row.createdBy && authorIds.includes(row.createdBy) ? [row.createdBy] : []), ...data.coAuthorIds]);
+      }
       return { version: row.version + 1 };
     },
     { behavior: 'immediate' },

@@ -5,10 +5,15 @@ import { e2eOrigin, neutralOrigin, neutralUrl } from './support/env';
 // The quick exit sends the visitor to a neutral site (QUICK_EXIT_URL) and Back must not bring the site
 // back. The neutral site is stubbed inside the browser, so nothing leaves the machine.
 
-async function stubNeutralSite(context: BrowserContext) {
-  await context.route(`${neutralOrigin}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather forecast</h1>' }),
-  );
+/** Answers the neutral site inside the browser; returns the Referer headers it received (none expected). */
+async function stubNeutralSite(context: BrowserContext): Promise<string[]> {
+  const referrers: string[] = [];
+  await context.route(`${neutralOrigin}/**`, async (route) => {
+    const referrer = await route.request().headerValue('referer');
+    if (referrer) referrers.push(referrer);
+    await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather forecast</h1>' });
+  });
+  return referrers;
 }
 
 async function visitTwoPages(page: Page) {
@@ -44,8 +49,14 @@ async function expectBackDoesNotShowTheSite(page: Page) {
   expect(navigations).not.toContain(`${e2eOrigin}/events`);
 }
 
+let referrers: string[] = [];
 test.beforeEach(async ({ context }) => {
-  await stubNeutralSite(context);
+  referrers = await stubNeutralSite(context);
+});
+
+test.afterEach(() => {
+  // The neutral site must not learn where the visitor came from.
+  expect(referrers).toEqual([]);
 });
 
 test('the Quick exit button leaves for the neutral site and Back does not return to the site', async ({ page }) => {
@@ -66,12 +77,13 @@ test('pressing Escape three times leaves for the neutral site and Back does not 
 
 test('without JavaScript the quick exit is still a link to the neutral site', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
-  await stubNeutralSite(context);
+  const noScriptReferrers = await stubNeutralSite(context);
   const page = await context.newPage();
   await page.goto('/events');
   const quickExit = page.getByRole('link', { name: 'Quick exit' });
   await expect(quickExit).toHaveAttribute('href', neutralUrl);
   await quickExit.click();
   await expectOnNeutralSite(page);
+  expect(noScriptReferrers).toEqual([]);
   await context.close();
 });

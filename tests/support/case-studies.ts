@@ -58,11 +58,21 @@ export function caseStudyInput(organisationId: string, overrides: Record<string,
   };
 }
 
-/** A call for case studies on the personas' event E1, opened by its facilitator through the real mutation. */
-export function openCallOnEvent(personas: Personas): string {
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A call for case studies on the personas' event E1, opened by its facilitator through the real mutation.
+ * Open now by default (case studies can only be started for an open call); pass days to place it elsewhere.
+ */
+export function openCallOnEvent(personas: Personas, window: { opensInDays?: number; closesInDays?: number; organisationIds?: string[] } = {}): string {
   return createCall({
     viewer: personas.viewers.eventFacilitator,
-    input: { eventId: personas.eventId, opensOn: '2030-01-01', deadline: '2030-02-01', organisationIds: [personas.organisationId] },
+    input: {
+      eventId: personas.eventId,
+      opensOn: isoDay(window.opensInDays ?? -1),
+      deadline: isoDay(window.closesInDays ?? 30),
+      organisationIds: window.organisationIds ?? [personas.organisationId],
+    },
   }).id;
 }
 

@@ -77,10 +77,13 @@ function findMatching(text: string, open: number): number {
   throw new Error(`Unbalanced braces in message: ${text}`);
 }
 
-/** A segment worth looking for: it has letters once trimmed of spaces and punctuation at both ends. */
+/**
+ * A segment worth looking for: trimmed of spaces and punctuation, at least three letters. Shorter fragments
+ * between placeholders (`of` in `Page {page} of {pages}`, `on`) say nothing about which language a page is in.
+ */
 function meaningful(segment: string): string | null {
   const trimmed = segment.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
-  return /\p{L}/u.test(trimmed) ? trimmed : null;
+  return (trimmed.match(/\p{L}/gu)?.length ?? 0) >= 3 ? trimmed : null;
 }
 
 export type EnglishString = { key: string; text: string };

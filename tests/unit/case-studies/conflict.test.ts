@@ -137,4 +137,13 @@ describe('metadata', () => {
     updateCaseStudyMetadata({ viewer: editor, input: { ...caseStudyInput(personas.organisationId, { coAuthorIds: [] }), caseStudyId: id, baseVersion: metadataOf(id).version } });
     expect(authorsOf(id)).toEqual([editor.userId]);
   });
+
+  it('only editors change who the authors are: a co-author saving the details leaves the list as it was', () => {
+    const id = newCaseStudy();
+    const input = (coAuthorIds: string[]) => ({ ...caseStudyInput(personas.organisationId, { coAuthorIds }), caseStudyId: id, baseVersion: metadataOf(id).version });
+    updateCaseStudyMetadata({ viewer: editor, input: input([coAuthor.userId]) });
+    expect(authorsOf(id).sort()).toEqual([editor.userId, coAuthor.userId].sort());
+    updateCaseStudyMetadata({ viewer: coAuthor.viewer, input: input([]) });
+    expect(authorsOf(id).sort()).toEqual([editor.userId, coAuthor.userId].sort());
+  });
 });

@@ -368,4 +368,20 @@ describe('refused moves', () => {
     expectAppError(outsider, 'invalid_input');
     expect((outsider as AppError).message).toBe('errors.coauthor_not_member');
   });
+
+  it('starts a case study only for an open call that expects the organisation', () => {
+    const notYetOpen = openCallOnEvent(personas, { opensInDays: 5, closesInDays: 40 });
+    const closed = openCallOnEvent(personas, { opensInDays: -40, closesInDays: -1 });
+    const forOthers = openCallOnEvent(personas, { organisationIds: [personas.otherOrganisationId] });
+    const forEveryone = openCallOnEvent(personas, { organisationIds: [] });
+    for (const callId of [notYetOpen, closed]) {
+      const refused = thrownBy(() => createCaseStudy({ viewer: editor, input: caseStudyInput(personas.organisationId, { callId }) }));
+      expectAppError(refused, 'conflict');
+      expect((refused as AppError).message).toBe('errors.call_closed');
+    }
+    const notExpected = thrownBy(() => createCaseStudy({ viewer: editor, input: caseStudyInput(personas.organisationId, { callId: forOthers }) }));
+    expectAppError(notExpected, 'invalid_input');
+    expect((notExpected as AppError).message).toBe('errors.call_not_for_organisation');
+    expect(createCaseStudy({ viewer: editor, input: caseStudyInput(personas.organisationId, { callId: forEveryone }) }).id).toBeTruthy();
+  });
 });
