@@ -33,6 +33,7 @@ export type SectionEditorLabels = {
   conflictByName: string;
   conflictBySomeone: string;
   theirVersion: string;
+  yourVersion: string;
   keepMine: string;
   useTheirs: string;
   confirmDiscard: string;
@@ -167,7 +168,10 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
     setStatus({ kind: 'saving' });
     let result: Awaited<ReturnType<typeof saveSectionAction>>;
     try {
-      result = await saveSectionAction({ caseStudyId, key: sectionKey, content: sent.toJSON(), baseVersion: baseVersion.current });
+      // A plain copy: ProseMirror builds attributes as null-prototype objects, which React's action
+      // encoding would send as opaque references instead of data (headings and links would be refused).
+      const content: unknown = JSON.parse(JSON.stringify(sent.toJSON()));
+      result = await saveSectionAction({ caseStudyId, key: sectionKey, content, baseVersion: baseVersion.current });
     } catch {
       // The request did not come back (offline, or the server is unreachable): the device copy stays.
       isInFlight.current = false;
@@ -324,7 +328,7 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
     }
   };
 
-  const time = (date: Date) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+  const time = (date: Date) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
   const words = countWords(text);
   const completeness = sectionCompleteness(text);
   const statusText = {
@@ -393,6 +397,7 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
               {copyResult ? <p role="status">{copyResult === 'copied' ? labels.copied : labels.copyFailed}</p> : null}
             </div>
           ) : null}
+          {conflict ? <p className="text-sm font-medium">{labels.yourVersion}</p> : null}
           <div className="overflow-hidden rounded border border-stone-300 bg-white focus-within:border-teal-700">
             {editor ? (
               <RichTextEditor editor={editor} labels={labels.editor} />

@@ -55,5 +55,5 @@ export const updateMetadataAction = memberFormAction(UpdateMetadataInput, ({ vie
     if (isAppError(error) && error.code === 'conflict') revalidatePath(`/case-studies/${input.caseStudyId}/edit`);
     throw error;
   }
-  return { message: 'caseStudyEditor.metadata.saved' };
+  return { message: 'caseStudyEditor.details.saved' };
 });

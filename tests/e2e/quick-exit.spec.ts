@@ -75,6 +75,21 @@ test('pressing Escape three times leaves for the neutral site and Back does not 
   await expectBackDoesNotShowTheSite(page);
 });
 
+for (const how of ['the button', 'Escape three times'] as const) {
+  test(`before the page's scripts have loaded, ${how} still leaves without a trace in the history`, async ({ context, page }) => {
+    await page.goto('/');
+    // The bundles never arrive, as on a very slow connection: React never hydrates, only the guard in <head> runs.
+    await context.route((url) => url.origin === e2eOrigin && url.pathname.startsWith('/_next/') && url.pathname.endsWith('.js'), (route) => route.abort());
+    await page.goto('/events');
+    const quickExit = page.getByRole('link', { name: 'Quick exit' });
+    expect(await quickExit.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__react')))).toBe(false);
+    if (how === 'the button') await quickExit.click();
+    else for (let press = 0; press < 3; press++) await page.keyboard.press('Escape');
+    await expectOnNeutralSite(page);
+    await expectBackDoesNotShowTheSite(page);
+  });
+}
+
 test('without JavaScript the quick exit is still a link to the neutral site', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const noScriptReferrers = await stubNeutralSite(context);

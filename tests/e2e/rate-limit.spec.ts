@@ -10,11 +10,15 @@ test('five wrong passwords, then the account is rate-limited even for the right 
   await page.goto('/sign-in');
   const alert = page.getByRole('main').getByRole('alert');
 
-  // Each attempt waits for the server's answer to its own POST: the alert text alone repeats.
+  const submit = page.getByRole('main').getByRole('button', { name: /^Sign(ing)? in/ });
+  // Each attempt waits for the server's answer to its own POST (the alert text alone repeats), then for the
+  // form to settle: React resets the fields when the action completes, which would wipe the next attempt.
   const attempt = async (password: string) => {
     const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-in');
     await submitSignIn(page, neo.username, password);
     await answered;
+    await expect(submit).toHaveText('Sign in');
+    await expect(submit).toBeEnabled();
   };
 
   for (let index = 1; index <= 5; index++) {

@@ -50,7 +50,9 @@ export default async function EditCaseStudyPage({ params, searchParams }: Props)
     getTranslations('attachments'),
     getTranslations('errors'),
   ]);
-  const members = await loadOr404(() => listOrganisationMembers(viewer, caseStudy.organisation.id));
+  // Who writes is the editors' call (the mutation ignores the list from anyone else): only they get the picker.
+  const canChooseAuthors = caseStudy.abilities['caseStudy.submit'];
+  const members = canChooseAuthors ? await loadOr404(() => listOrganisationMembers(viewer, caseStudy.organisation.id)) : [];
   // The event's key topics first when the case study answers an event's call, then every other topic.
   const eventTopics = caseStudy.event ? getEventBySlug(viewer, caseStudy.event.slug, locale).topics : [];
   const topicKeys = [...eventTopics, ...getTaxonomy(locale).topics.map((topic) => topic.value).filter((key) => !eventTopics.includes(key))];
@@ -106,6 +108,7 @@ export default async function EditCaseStudyPage({ params, searchParams }: Props)
       conflictByName: t.raw('conflict.byName') as string,
       conflictBySomeone: t.raw('conflict.bySomeone') as string,
       theirVersion: t('conflict.theirs'),
+      yourVersion: t('conflict.yours'),
       keepMine: t('conflict.keepMine'),
       useTheirs: t('conflict.useTheirs'),
       confirmDiscard: t('conflict.confirmDiscard'),
@@ -164,15 +167,22 @@ export default async function EditCaseStudyPage({ params, searchParams }: Props)
                 freeTags: caseStudy.freeTags,
               }}
             />
-            <div className="space-y-1">
-              <CheckboxGroupField
-                name="coAuthorIds"
-                label={t('details.coAuthors')}
-                options={members.map((member) => ({ value: member.id, label: member.displayName }))}
-                defaultValues={caseStudy.authors.map((author) => author.id)}
-              />
-              <p className="text-xs text-stone-600">{t('details.coAuthorsHint', { organisation: caseStudy.organisation.name })}</p>
-            </div>
+            {canChooseAuthors ? (
+              <div className="space-y-1">
+                <CheckboxGroupField
+                  name="coAuthorIds"
+                  label={t('details.coAuthors')}
+                  options={members.map((member) => ({ value: member.id, label: member.displayName }))}
+                  defaultValues={caseStudy.authors.map((author) => author.id)}
+                />
+                <p className="text-xs text-stone-600">{t('details.coAuthorsHint', { organisation: caseStudy.organisation.name })}</p>
+              </div>
+            ) : (
+              <p className="text-sm">
+                <span className="font-medium">{t('details.coAuthors')}: </span>
+                {caseStudy.authors.map((author) => author.displayName).join(', ')}
+              </p>
+            )}
           </ActionForm>
         </div>
       </details>
