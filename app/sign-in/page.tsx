@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClearDraftsOnSignOut } from '@/components/case-studies/clear-drafts-on-sign-out';
 import { ActionForm, Hidden, TextField } from '@/components/ui/action-form';
 import { signInAction } from '@/lib/auth/actions';
 import { getViewer } from '@/lib/auth/viewer';
@@ -17,6 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm space-y-4">
       <h1>{t('signInTitle')}</h1>
+      {signedOut ? <ClearDraftsOnSignOut /> : null}
       {signedOut === 'everywhere' ? (
         <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
           {t('signedOutEverywhere')}

@@ -165,13 +165,14 @@ export function CheckboxField({ name, label, hint, defaultChecked }: BaseProps &
   );
 }
 
-export function CheckboxGroupField({ name, label, options, defaultValues = [] }: BaseProps & { options: { value: string; label: string }[]; defaultValues?: string[] }) {
+export function CheckboxGroupField({ name, label, hint, options, defaultValues = [] }: BaseProps & { options: { value: string; label: string }[]; defaultValues?: string[] }) {
   const { error, submitted } = useField(name);
   const state = useContext(FormStateContext);
   const selected = state.values ? (Array.isArray(submitted) ? submitted : submitted ? [submitted] : []) : defaultValues;
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium">{label}</legend>
+      {hint ? <p className="text-xs text-stone-600">{hint}</p> : null}
       <div className="grid gap-1 sm:grid-cols-2">
         {options.map((option) => (
           <label key={option.value} className="flex items-start gap-2 text-sm">

@@ -6,8 +6,10 @@ import { isAppError } from '@/lib/errors';
 export type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
 /** A message key from a schema or an AppError, translated; an unknown key never reaches the member as-is. */
-export function translateKey(t: Translate, key: string): string {
-  return t.has(key) ? t(key) : t('errors.invalid_input');
+export function translateKey(t: Translate, key: string, fallbackKey = 'errors.invalid_input'): string {
+  if (t.has(key)) return t(key);
+  console.error(`Missing message key: ${key}`);
+  return t(fallbackKey);
 }
 
 /**

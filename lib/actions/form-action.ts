@@ -60,7 +60,7 @@ function buildAction<S extends z.ZodType, V extends MaybeViewer>(
     }
     revalidatePath('/', 'layout');
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
-    return { status: 'ok', message: outcome?.message ? translateKey(t, outcome.message) : t('common.saved'), result: outcome?.result };
+    return { status: 'ok', message: outcome?.message ? translateKey(t, outcome.message, 'common.saved') : t('common.saved'), result: outcome?.result };
   };
 }
 

@@ -35,8 +35,9 @@ export const joinAction = publicFormAction(JoinInput, async ({ input, context })
   return { redirectTo: '/?welcome=1' };
 });
 
+/** Lands on the sign-in page with `signedOut`, where unsent drafts kept on this device are cleared. */
 export async function signOutAction() {
-  await signOut({ redirectTo: '/' });
+  await signOut({ redirectTo: '/sign-in?signedOut=1' });
 }
 
 export const updateProfileAction = memberFormAction(UpdateProfileInput, ({ viewer, input }) => {

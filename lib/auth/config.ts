@@ -13,6 +13,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // carries, which getViewer compares with the user's row on every request.
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
+  // A failed sign-in is an expected outcome, not an error worth a stack trace (and logs must not fill with
+  // them under a guessing attack). Everything else is logged as usual.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(error);
+    },
+  },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     Credentials({

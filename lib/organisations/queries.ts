@@ -103,7 +103,9 @@ export function listOrganisationChoices(viewer: MaybeViewer) {
  * viewer's memberships come from SQLite on every request. Anyone else gets `not_found`.
  */
 export function listOrganisationMembers(viewer: MaybeViewer, organisationId: string) {
-  if (!viewer || viewer.organisationRoles[organisationId] === undefined) throw new AppError('not_found');
+  const organisation = getDb().select({ id: organisations.id, visibility: organisations.visibility }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  if (!organisation) throw new AppError('not_found');
+  assertCan(viewer, 'organisation.listMembers', organisation);
   return getDb()
     .select({ id: users.id, displayName: users.displayName })
     .from(memberships)

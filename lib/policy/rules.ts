@@ -14,6 +14,7 @@ type Rules = {
   'organisation.read': (viewer: MaybeViewer, organisation: ListingFacts) => boolean;
   'organisation.create': (viewer: MaybeViewer, resource: null) => boolean;
   'organisation.update': (viewer: MaybeViewer, organisation: ListingFacts) => boolean;
+  'organisation.listMembers': (viewer: MaybeViewer, organisation: ListingFacts) => boolean;
   'event.read': (viewer: MaybeViewer, event: ListingFacts) => boolean;
   'event.create': (viewer: MaybeViewer, resource: null) => boolean;
   'event.update': (viewer: MaybeViewer, event: ListingFacts) => boolean;
@@ -64,6 +65,9 @@ const rules: Rules = {
   'organisation.read': canReadListing,
   'organisation.create': isAdmin,
   'organisation.update': isAdmin,
+  // The full member list (co-author pickers) is for the organisation's own members; others see only
+  // members who opted in to the directory.
+  'organisation.listMembers': (viewer, organisation) => isMemberOf(viewer, organisation.id),
   'event.read': canReadListing,
   'event.create': isAdmin,
   'event.update': isAdmin,
@@ -97,6 +101,7 @@ const rules: Rules = {
 
 const readActionOf: Partial<Record<Action, Action>> = {
   'organisation.update': 'organisation.read',
+  'organisation.listMembers': 'organisation.read',
   'event.update': 'event.read',
   'event.manageParticipants': 'event.read',
   'event.manageProgramme': 'event.read',

@@ -134,6 +134,9 @@ const structure: Record<string, Row> = {
   'organisation.create':          'u    f      f      f      f      f      f     f      f   Y',
   'organisation.update public':   'u    f      f      f      f      f      f     f      f   Y',
   'organisation.update members':  'n    f      f      f      f      f      f     f      f   Y',
+  // The full member list (co-author pickers) is the organisation's own business; admins have their own page.
+  'organisation.listMembers public':  'u f   Y      Y      f      f      f     f      f   f',
+  'organisation.listMembers members': 'n f   Y      Y      f      f      f     f      f   f',
   'event.read public':            'Y    Y      Y      Y      Y      Y      Y     Y      Y   Y',
   'event.read members':           'n    Y      Y      Y      Y      Y      Y     Y      Y   Y',
   'event.create':                 'u    f      f      f      f      f      f     f      f   Y',
