@@ -6,6 +6,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { listPastEvents, listUpcomingEvents } from '@/lib/events/queries';
 import { getAppLocale } from '@/lib/pages';
+import { editorOrganisationIds } from '@/lib/policy/viewer-facts';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
 
 export async function generateMetadata() {
@@ -41,7 +42,7 @@ export default async function CaseStudiesPage({ searchParams }: { searchParams: 
           <h1>{t('title')}</h1>
           <p className="muted">{t('intro')}</p>
         </div>
-        {viewer && Object.values(viewer.organisationRoles).includes('editor') ? (
+        {editorOrganisationIds(viewer).length ? (
           <Link href="/case-studies/new" className="button-primary">
             {t('write')}
           </Link>

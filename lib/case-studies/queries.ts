@@ -24,6 +24,7 @@ import { organisations } from '@/db/schema/organisations';
 import { AppError } from '@/lib/errors';
 import { abilitiesFor, assertCan, can } from '@/lib/policy/rules';
 import { readableWhere } from '@/lib/policy/scopes';
+import { editorOrganisationIds, facilitatedEventIds, memberOrganisationIds } from '@/lib/policy/viewer-facts';
 import type { Locale, MaybeViewer, Viewer } from '@/lib/policy/types';
 import type { RichTextJson } from '@/lib/rich-text/plain-text';
 import { caseStudyColumns, caseStudyFacts } from './facts';
@@ -113,12 +114,12 @@ export function listPublishedCaseStudies(viewer: MaybeViewer, locale: Locale, fi
 
 /** Work in progress the viewer can edit: as an author, or as an editor of the owning organisation. */
 export function listMyDrafts(viewer: Viewer, locale: Locale) {
-  const editorOrganisationIds = Object.entries(viewer.organisationRoles).filter(([, role]) => role === 'editor').map(([id]) => id);
+  const editorOrganisations = editorOrganisationIds(viewer);
   // As caseStudy.edit: an author writes only while still a member of the owning organisation, so a
   // former co-author's old drafts are not "theirs" any more. No membership at all means nothing to list
   // (and keeps the `or` below from collapsing to no condition).
-  const memberOrganisationIds = Object.keys(viewer.organisationRoles);
-  if (!memberOrganisationIds.length) return [];
+  const memberOrganisations = memberOrganisationIds(viewer);
+  if (!memberOrganisations.length) return [];
   const rows = getDb()
     .select(cardColumns)
     .from(caseStudies)
@@ -128,8 +129,8 @@ export function listMyDrafts(viewer: Viewer, locale: Locale) {
       and(
         notInArray(caseStudies.status, [...publishedStatuses]),
         or(
-          and(caseStudyColumns.authoredBy(viewer.userId), inArray(caseStudies.organisationId, memberOrganisationIds)),
-          editorOrganisationIds.length ? inArray(caseStudies.organisationId, editorOrganisationIds) : undefined,
+          and(caseStudyColumns.authoredBy(viewer.userId), inArray(caseStudies.organisationId, memberOrganisations)),
+          editorOrganisations.length ? inArray(caseStudies.organisationId, editorOrganisations) : undefined,
         ),
       ),
     )
@@ -140,7 +141,7 @@ export function listMyDrafts(viewer: Viewer, locale: Locale) {
 
 /** Submissions waiting for this facilitator's review. */
 export function listSubmissionsToReview(viewer: Viewer, locale: Locale) {
-  const facilitated = Object.entries(viewer.eventRoles).filter(([, roles]) => roles.includes('facilitator')).map(([id]) => id);
+  const facilitated = facilitatedEventIds(viewer);
   if (!facilitated.length) return [];
   const rows = getDb()
     .select(cardColumns)
@@ -271,8 +272,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Calls an editor can answer now: open, and expecting one of the organisations they edit for (or anyone). */
 export function listOpenCallsForEditor(viewer: Viewer, locale: Locale) {
-  const editorOrganisationIds = Object.entries(viewer.organisationRoles).filter(([, role]) => role === 'editor').map(([id]) => id);
-  if (!editorOrganisationIds.length) return [];
+  const editorOrganisations = editorOrganisationIds(viewer);
+  if (!editorOrganisations.length) return [];
   const db = getDb();
   const rows = db
     .select({ id: calls.id, opensOn: calls.opensOn, deadline: calls.deadline, guidanceEn: calls.guidanceEn, guidanceFr: calls.guidanceFr, eventSlug: events.slug, eventTitleEn: events.titleEn, eventTitleFr: events.titleFr })
@@ -285,7 +286,7 @@ export function listOpenCallsForEditor(viewer: Viewer, locale: Locale) {
   return rows
     .map((row) => {
       const expectedIds = expected.filter((entry) => entry.callId === row.id).map((entry) => entry.organisationId);
-      const organisationIds = expectedIds.length ? editorOrganisationIds.filter((id) => expectedIds.includes(id)) : editorOrganisationIds;
+      const organisationIds = expectedIds.length ? editorOrganisations.filter((id) => expectedIds.includes(id)) : editorOrganisations;
       return {
         id: row.id,
         deadline: row.deadline,

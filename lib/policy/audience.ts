@@ -1,4 +1,5 @@
 import type { ContentFacts, MaybeViewer, Visibility } from './types';
+import { editorOrganisationIds, facilitatedEventIds, memberOrganisationIds, participantEventIds } from './viewer-facts';
 
 /**
  * The read rule, as data: a viewer may read an item when every condition of at least one clause holds.
@@ -18,10 +19,10 @@ export function readClauses(viewer: MaybeViewer): Clause[] {
   const clauses: Clause[] = [[{ field: 'visibility', equals: 'public' }, published]];
   if (!viewer) return clauses;
 
-  const organisationIds = Object.keys(viewer.organisationRoles);
-  const editorOrganisationIds = organisationIds.filter((id) => viewer.organisationRoles[id] === 'editor');
-  const eventIds = Object.keys(viewer.eventRoles);
-  const facilitatedEventIds = eventIds.filter((id) => viewer.eventRoles[id]?.includes('facilitator'));
+  const organisationIds = memberOrganisationIds(viewer);
+  const editorOrganisations = editorOrganisationIds(viewer);
+  const eventIds = participantEventIds(viewer);
+  const facilitatedEvents = facilitatedEventIds(viewer);
 
   clauses.push([{ field: 'visibility', equals: 'members' }, published]);
   // Empty lists are dropped rather than kept as always-false clauses: fewer terms for SQLite and Meilisearch.
@@ -31,10 +32,9 @@ export function readClauses(viewer: MaybeViewer): Clause[] {
   // Authors read their own work at every stage and visibility.
   clauses.push([{ field: 'authorIds', contains: viewer.userId }]);
   // An organisation's editors own its content (it survives staff turnover), drafts and private items included.
-  if (editorOrganisationIds.length) clauses.push([{ field: 'organisationId', in: editorOrganisationIds }]);
+  if (editorOrganisations.length) clauses.push([{ field: 'organisationId', in: editorOrganisations }]);
   // Submissions go to the event's facilitators for review.
-  if (facilitatedEventIds.length)
-    clauses.push([{ field: 'isSubmitted', equals: true }, { field: 'eventId', in: facilitatedEventIds }]);
+  if (facilitatedEvents.length) clauses.push([{ field: 'isSubmitted', equals: true }, { field: 'eventId', in: facilitatedEvents }]);
   return clauses;
 }
 

@@ -5,6 +5,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { listMyDrafts, listOpenCallsForEditor, listSubmissionsToReview } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
 import { getAppLocale } from '@/lib/pages';
+import { editorOrganisationIds, facilitatedEventIds } from '@/lib/policy/viewer-facts';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
 
 export async function generateMetadata() {
@@ -19,7 +20,7 @@ export default async function MyCaseStudiesPage() {
   const openCalls = listOpenCallsForEditor(viewer, locale);
   const drafts = listMyDrafts(viewer, locale);
   const toReview = listSubmissionsToReview(viewer, locale);
-  const isEditor = Object.values(viewer.organisationRoles).includes('editor');
+  const isEditor = editorOrganisationIds(viewer).length > 0;
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -63,7 +64,7 @@ export default async function MyCaseStudiesPage() {
           <p className="muted">{t('noDrafts')}</p>
         )}
       </section>
-      {Object.values(viewer.eventRoles).some((roles) => roles.includes('facilitator')) ? (
+      {facilitatedEventIds(viewer).length ? (
         <section aria-labelledby="review-heading" className="space-y-2">
           <h2 id="review-heading">{tReview('waiting')}</h2>
           {toReview.length ? (

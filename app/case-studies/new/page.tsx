@@ -6,6 +6,7 @@ import { createCaseStudyAction } from '@/lib/case-studies/actions';
 import { listOpenCallsForEditor } from '@/lib/case-studies/queries';
 import { listOrganisationNames } from '@/lib/organisations/queries';
 import { getAppLocale } from '@/lib/pages';
+import { editorOrganisationIds } from '@/lib/policy/viewer-facts';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('caseStudies.new'))('title') };
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 export default async function NewCaseStudyPage({ searchParams }: { searchParams: Promise<{ call?: string }> }) {
   const viewer = await requireViewer('/case-studies/new');
   const [{ call }, locale, t] = await Promise.all([searchParams, getAppLocale(), getTranslations('caseStudies.new')]);
-  const editorOf = Object.entries(viewer.organisationRoles).filter(([, role]) => role === 'editor').map(([id]) => id);
+  const editorOf = editorOrganisationIds(viewer);
   if (!editorOf.length) {
     return (
       <div className="max-w-xl space-y-3">
