@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EventCardItem } from '@/components/events/event-card';
-import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { listOpenCallsForEditor, listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
@@ -51,15 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       ) : null}
       <section aria-labelledby="recent-case-studies-heading" className="space-y-3">
         <h2 id="recent-case-studies-heading">{tCaseStudies('recent')}</h2>
-        {recentCaseStudies.length ? (
-          <ul className="space-y-2">
-            {recentCaseStudies.map((caseStudy) => (
-              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{tCaseStudies('noneYet')}</p>
-        )}
+        <CaseStudyList items={recentCaseStudies} countryLabel={taxonomy.countryLabel} emptyText={tCaseStudies('noneYet')} />
         <Link href="/case-studies" className="text-sm">
           {tCaseStudies('allCaseStudies')}
         </Link>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { CaseStudyFilters, type FilterValues } from '@/components/case-studies/filters';
 import { getViewer } from '@/lib/auth/viewer';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
@@ -58,15 +58,7 @@ export default async function CaseStudiesPage({ searchParams }: { searchParams: 
       <p className="muted" aria-live="polite">
         {t('count', { count: total })}
       </p>
-      {items.length ? (
-        <ul className="space-y-3">
-          {items.map((caseStudy) => (
-            <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
-          ))}
-        </ul>
-      ) : (
-        <p>{t('none')}</p>
-      )}
+      <CaseStudyList items={items} countryLabel={taxonomy.countryLabel} emptyText={t('none')} />
       {pages > 1 ? (
         <nav aria-label={tPages('page', { page, pages })} className="flex items-center gap-4 text-sm">
           {page > 1 ? <Link href={pageLink(page - 1)}>{tPages('previous')}</Link> : null}

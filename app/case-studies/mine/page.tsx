@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { requireViewer } from '@/lib/auth/viewer';
 import { listMyDrafts, listOpenCallsForEditor, listSubmissionsToReview } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
@@ -54,28 +54,12 @@ export default async function MyCaseStudiesPage() {
       ) : null}
       <section aria-labelledby="drafts-heading" className="space-y-2">
         <h2 id="drafts-heading">{t('drafts')}</h2>
-        {drafts.length ? (
-          <ul className="space-y-2">
-            {drafts.map((caseStudy) => (
-              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={countryLabel} showStatus />
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('noDrafts')}</p>
-        )}
+        <CaseStudyList items={drafts} countryLabel={countryLabel} emptyText={t('noDrafts')} showStatus />
       </section>
       {facilitatedEventIds(viewer).length ? (
         <section aria-labelledby="review-heading" className="space-y-2">
           <h2 id="review-heading">{tReview('waiting')}</h2>
-          {toReview.length ? (
-            <ul className="space-y-2">
-              {toReview.map((caseStudy) => (
-                <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={countryLabel} showStatus />
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{tReview('none')}</p>
-          )}
+          <CaseStudyList items={toReview} countryLabel={countryLabel} emptyText={tReview('none')} showStatus />
         </section>
       ) : null}
     </div>

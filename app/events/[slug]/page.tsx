@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PeopleList } from '@/components/ui/people-list';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
-import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { getEventBySlug } from '@/lib/events/queries';
 import { can } from '@/lib/policy/rules';
@@ -91,15 +91,7 @@ export default async function EventPage({ params }: Props) {
         <h2 id="case-studies-heading">
           {tCaseStudies('forEvent')} <span className="muted font-normal">({caseStudies.total})</span>
         </h2>
-        {caseStudies.items.length ? (
-          <ul className="space-y-2">
-            {caseStudies.items.map((caseStudy) => (
-              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{tCaseStudies('noneYet')}</p>
-        )}
+        <CaseStudyList items={caseStudies.items} countryLabel={taxonomy.countryLabel} emptyText={tCaseStudies('noneYet')} />
       </section>
 
       <section aria-labelledby="organisations-heading" className="space-y-2">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { TagList } from '@/components/ui/tag-list';
-import { CaseStudyCardItem } from '@/components/case-studies/case-study-card';
+import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
@@ -47,15 +47,7 @@ export default async function OrganisationPage({ params }: Props) {
       ) : null}
       <section aria-labelledby="case-studies-heading" className="space-y-2">
         <h2 id="case-studies-heading">{tCaseStudies('byOrganisation')}</h2>
-        {caseStudies.items.length ? (
-          <ul className="space-y-2">
-            {caseStudies.items.map((caseStudy) => (
-              <CaseStudyCardItem key={caseStudy.id} caseStudy={caseStudy} countryLabel={taxonomy.countryLabel} />
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{tCaseStudies('noneYet')}</p>
-        )}
+        <CaseStudyList items={caseStudies.items} countryLabel={taxonomy.countryLabel} emptyText={tCaseStudies('noneYet')} />
       </section>
       <section aria-labelledby="events-heading" className="space-y-2">
         <h2 id="events-heading">{t('events')}</h2>
