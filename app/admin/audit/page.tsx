@@ -5,6 +5,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { listEventsForAdmin } from '@/lib/events/queries';
 import { listOrganisationChoices } from '@/lib/organisations/queries';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin.audit'))('title') };
@@ -37,18 +38,7 @@ export default async function AdminAuditPage() {
         <p className="muted max-w-2xl">{t('intro')}</p>
       </div>
       {data.entries.length ? (
-        <div className="relative overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('action')}</th>
-                <th scope="col">{t('target')}</th>
-                <th scope="col">{t('detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable headers={[t('when'), t('who'), t('action'), t('target'), t('detail')]}>
               {data.entries.map((entry) => {
                 const targetName = names.get(entry.targetId);
                 const targetPath = adminPathOf[entry.targetType];
@@ -65,9 +55,7 @@ export default async function AdminAuditPage() {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       ) : (
         <p className="muted">{t('empty')}</p>
       )}

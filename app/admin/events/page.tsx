@@ -5,6 +5,7 @@ import { listEventsForAdmin } from '@/lib/events/queries';
 import { formatDayRange } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin.events'))('title') };
@@ -24,18 +25,7 @@ export default async function AdminEventsPage() {
         </Link>
       </div>
       {events.length ? (
-        <div className="relative overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('event')}</th>
-                <th scope="col">{t('dates')}</th>
-                <th scope="col">{t('place')}</th>
-                <th scope="col">{t('participantsColumn')}</th>
-                <th scope="col">{t('visibility')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable headers={[t('event'), t('dates'), t('place'), t('participantsColumn'), t('visibility')]}>
               {events.map((event) => (
                 <tr key={event.id}>
                   <td>
@@ -49,9 +39,7 @@ export default async function AdminEventsPage() {
                   <td>{t(`visibilityShort.${event.visibility}`)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       ) : (
         <p className="muted">{t('empty')}</p>
       )}

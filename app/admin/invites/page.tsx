@@ -7,6 +7,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { listOrganisationChoices } from '@/lib/organisations/queries';
 import { loadOr404 } from '@/lib/pages';
 import { organisationRoles } from '@/lib/policy/types';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin.invites'))('title') };
@@ -41,22 +42,7 @@ export default async function AdminInvitesPage() {
       <section aria-labelledby="existing-heading" className="space-y-3">
         <h2 id="existing-heading">{t('existing')}</h2>
         {invites.length ? (
-          <div className="relative overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('code')}</th>
-                  <th scope="col">{t('organisation')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('uses')}</th>
-                  <th scope="col">{t('expires')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable headers={[t('code'), t('organisation'), t('role'), t('uses'), t('expires'), t('status'), <span className="sr-only">{t('actions')}</span>]}>
                 {invites.map((invite) => {
                   const status = inviteStatus(invite, now);
                   return (
@@ -82,9 +68,7 @@ export default async function AdminInvitesPage() {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         ) : (
           <p className="muted">{t('none')}</p>
         )}

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { listMembersForAdmin } from '@/lib/accounts/queries';
 import { getViewer } from '@/lib/auth/viewer';
 import { loadOr404 } from '@/lib/pages';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin.members'))('title') };
@@ -21,19 +22,7 @@ export default async function AdminMembersPage() {
         </Link>
       </div>
       <p className="muted">{t('intro')}</p>
-      <div className="relative overflow-x-auto">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('displayName')}</th>
-              <th scope="col">{t('username')}</th>
-              <th scope="col">{t('siteRole')}</th>
-              <th scope="col">{t('organisations')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('status')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headers={[t('displayName'), t('username'), t('siteRole'), t('organisations'), t('email'), t('status')]}>
             {members.map((member) => (
               <tr key={member.id} className={member.isDisabled ? 'text-stone-500' : undefined}>
                 <td>
@@ -61,9 +50,7 @@ export default async function AdminMembersPage() {
                 <td>{member.isDisabled ? <span className="tag bg-red-50 text-red-800">{t('disabled')}</span> : t('active')}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
     </div>
   );
 }

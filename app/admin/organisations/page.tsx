@@ -5,6 +5,7 @@ import { listOrganisations } from '@/lib/organisations/queries';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
 import { assertCan } from '@/lib/policy/rules';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin.organisations'))('title') };
@@ -27,17 +28,7 @@ export default async function AdminOrganisationsPage() {
         </Link>
       </div>
       {organisations.length ? (
-        <div className="relative overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('type')}</th>
-                <th scope="col">{t('country')}</th>
-                <th scope="col">{t('visibility')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable headers={[t('name'), t('type'), t('country'), t('visibility')]}>
               {organisations.map((organisation) => (
                 <tr key={organisation.id}>
                   <td>
@@ -50,9 +41,7 @@ export default async function AdminOrganisationsPage() {
                   <td>{t(`visibilityShort.${organisation.visibility}`)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       ) : (
         <p className="muted">{t('empty')}</p>
       )}

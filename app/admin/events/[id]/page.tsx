@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { EventForm } from '@/components/admin/event-form';
 import { ActionForm, Hidden, SelectField, TextField } from '@/components/ui/action-form';
+import { DataTable } from '@/components/ui/data-table';
 import { getViewer } from '@/lib/auth/viewer';
 import {
   addEventOrganisationAction,
@@ -112,18 +113,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
             </div>
           </ActionForm>
           {data.participants.length ? (
-            <div className="relative overflow-x-auto">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('participants.member')}</th>
-                    <th scope="col">{t('participants.role')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable headers={[t('participants.member'), t('participants.role'), <span className="sr-only">{t('actions')}</span>]}>
                   {data.participants.map((participant) => (
                     <tr key={`${participant.userId}-${participant.role}`}>
                       <td>
@@ -139,9 +129,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </DataTable>
           ) : (
             <p className="muted">{t('participants.none')}</p>
           )}
@@ -195,19 +183,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
           </div>
         </ActionForm>
         {data.sessions.length ? (
-          <div className="relative overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('sessions.when')}</th>
-                  <th scope="col">{t('sessions.session')}</th>
-                  <th scope="col">{t('sessions.room')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable headers={[t('sessions.when'), t('sessions.session'), t('sessions.room'), <span className="sr-only">{t('actions')}</span>]}>
                 {data.sessions.map((session) => (
                   <tr key={session.id}>
                     <td className="whitespace-nowrap">
@@ -232,9 +208,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         ) : (
           <p className="muted">{t('sessions.none')}</p>
         )}

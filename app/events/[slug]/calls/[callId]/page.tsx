@@ -4,6 +4,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { getCallProgress } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
+import { DataTable } from '@/components/ui/data-table';
 
 type Props = { params: Promise<{ slug: string; callId: string }> };
 
@@ -30,14 +31,7 @@ export default async function CallProgressPage({ params }: Props) {
       </div>
       <section aria-labelledby="progress-heading" className="space-y-2">
         <h2 id="progress-heading">{t('progress')}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('expected')}</th>
-              <th scope="col">{t('progress')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable headers={[t('expected'), t('progress')]}>
             {progress.organisations.map((organisation) => (
               <tr key={organisation.id}>
                 <td>{organisation.name}</td>
@@ -46,8 +40,7 @@ export default async function CallProgressPage({ params }: Props) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       </section>
     </div>
   );
