@@ -11,7 +11,8 @@ export default defineConfig({
   // Two cores, shared with the Next server and Meilisearch.
   workers: 2,
   retries: 0,
-  reporter: 'list',
+  // The JSON report feeds the closing summary line of `npm test` (scripts/test-summary.ts).
+  reporter: [['list'], ['json', { outputFile: '.test-data/reports/playwright.json' }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

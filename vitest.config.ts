@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // The JSON report feeds the closing summary line of `npm test` (scripts/test-summary.ts).
+    reporters: ['default', ['json', { outputFile: '.test-data/reports/vitest.json' }]],
     environment: 'node',
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/database-per-file.ts'],
