@@ -41,7 +41,9 @@ const web = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'ne
 });
 
 if (credentials) {
-  const rows = credentials.filter((credential) => !credential.persona.startsWith('member') && credential.username !== 'disabled').slice(0, 10);
+  // One account per role worth trying first; the file has all of them.
+  const shown = ['admin', 'moderator', 'facilitator', 'animatrice', 'editor', 'redacteur', 'member', 'participant', 'membre'];
+  const rows = shown.map((username) => credentials.find((credential) => credential.username === username)).filter((row) => row !== undefined);
   process.stdout.write(
     `\nBaraza demo network on http://localhost:${port}\nDemo sign-ins (all ${credentials.length} are in ${path.join(dataDir, 'demo-credentials.json')}):\n` +
       rows.map((row) => `  ${row.username.padEnd(12)} ${row.password}   ${row.persona}`).join('\n') +
