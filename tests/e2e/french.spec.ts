@@ -1,35 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, signIn, signedInContext, test } from './fixtures';
 import { englishOnlyStrings, findEnglish } from './support/english-strings';
+import { expectPageInFrench, interfaceText } from './support/french';
 
 // A member chooses French; every visible string on the pages they open must then be French.
 // Account: `achieng` (an English-speaking member), used by no other journey.
 
 const pagesToCheck = ['/', '/events', '/settings'];
-
-/**
- * The page's visible text (`innerText`), minus content the page itself marks as written in another language:
- * a case study written in English keeps its language (`lang="en"` on its title and summary) on a French page.
- */
-function interfaceText(page: Page): Promise<string> {
-  return page.locator('body').evaluate((body) => {
-    let text = (body as HTMLElement).innerText;
-    const foreign = [...body.querySelectorAll<HTMLElement>('[lang]')].filter((element) => !element.lang.toLowerCase().startsWith('fr'));
-    for (const element of foreign) {
-      const outermost = !foreign.some((other) => other !== element && other.contains(element));
-      if (outermost && element.innerText) text = text.replace(element.innerText, ' ');
-    }
-    return text;
-  });
-}
-
-async function expectPageInFrench(page: Page, path: string | null) {
-  if (path) await page.goto(path);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  const visibleText = await interfaceText(page);
-  const leaks = findEnglish(visibleText).map(({ key, text }) => `"${text}" (${key})`);
-  expect(leaks, `English text visible on ${path ?? page.url()} in French`).toEqual([]);
-}
 
 test('the detector sees English on an English page', async ({ page }) => {
   // Guards the French checks below against passing vacuously (an empty list, a broken matcher).
