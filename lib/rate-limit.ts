@@ -19,15 +19,14 @@ function keyFor(limit: Limit, subject: string): string {
   return `${limit.name}:${createHmac('sha256', secret).update(subject.toLowerCase()).digest('base64url').slice(0, 32)}`;
 }
 
-export function isRateLimited(limit: Limit, subject: string, now = Date.now()): boolean {
-  const row = getDb().select().from(rateLimits).where(eq(rateLimits.key, keyFor(limit, subject))).get();
-  return !!row && now - row.windowStart < limit.windowMs && row.count >= limit.max;
-}
-
-export function recordFailure(limit: Limit, subject: string, now = Date.now()): void {
+/**
+ * Counts an attempt BEFORE it is checked, in one statement, and says whether it is still within the limit.
+ * Counting first matters: a password check takes ~40 ms, and requests sent in parallel must not all pass
+ * a "not yet limited" test before any failure is recorded. better-sqlite3 runs the upsert atomically.
+ */
+export function takeAttempt(limit: Limit, subject: string, now = Date.now()): boolean {
   const key = keyFor(limit, subject);
-  // One statement, so concurrent failures cannot lose a count.
-  getDb()
+  const row = getDb()
     .insert(rateLimits)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
@@ -37,9 +36,20 @@ export function recordFailure(limit: Limit, subject: string, now = Date.now()): 
         windowStart: sql`case when ${now} - ${rateLimits.windowStart} >= ${limit.windowMs} then ${now} else ${rateLimits.windowStart} end`,
       },
     })
+    .returning({ count: rateLimits.count })
+    .get();
+  return (row?.count ?? 1) <= limit.max;
+}
+
+/** A successful attempt gives its slot back: only failures should use up the limit. */
+export function giveBackAttempt(limit: Limit, subject: string): void {
+  getDb()
+    .update(rateLimits)
+    .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, keyFor(limit, subject)))
     .run();
 }
 
-export function clearFailures(limit: Limit, subject: string): void {
+export function clearAttempts(limit: Limit, subject: string): void {
   getDb().delete(rateLimits).where(eq(rateLimits.key, keyFor(limit, subject))).run();
 }

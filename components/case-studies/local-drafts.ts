@@ -50,13 +50,26 @@ export function removeLocalDraft(caseStudyId: string, sectionKey: string): void 
   }
 }
 
+function localDraftKeys(store: Storage): string[] {
+  return Array.from({ length: store.length }, (_, index) => store.key(index)).filter((key): key is string => key?.startsWith(prefix) ?? false);
+}
+
+/** Whether any section text on this device has not reached the server yet. */
+export function hasLocalDrafts(): boolean {
+  const store = storage();
+  try {
+    return !!store && localDraftKeys(store).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Removes every unsent copy on this device (at sign-out: phones are often shared). */
 export function clearLocalDrafts(): void {
   const store = storage();
   if (!store) return;
   try {
-    const keys = Array.from({ length: store.length }, (_, index) => store.key(index)).filter((key): key is string => key?.startsWith(prefix) ?? false);
-    for (const key of keys) store.removeItem(key);
+    for (const key of localDraftKeys(store)) store.removeItem(key);
   } catch {
     // Storage became unavailable: nothing more can be removed from here.
   }

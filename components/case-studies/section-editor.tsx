@@ -102,6 +102,8 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
   /** The document the server last acknowledged (ProseMirror documents are immutable, so this is a snapshot). */
   const acknowledged = useRef<ProseMirrorNode | null>(null);
   const conflictRef = useRef<Conflict | null>(null);
+  /** Documents sent whose answer never came back: the server may have saved any of them. */
+  const unanswered = useRef<ProseMirrorNode[]>([]);
   const isInFlight = useRef(false);
   const isQueued = useRef(false);
   const timers = useRef<{ debounce?: number; maxWait?: number; retry?: number }>({});
@@ -174,6 +176,7 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
       result = await saveSectionAction({ caseStudyId, key: sectionKey, content, baseVersion: baseVersion.current });
     } catch {
       // The request did not come back (offline, or the server is unreachable): the device copy stays.
+      unanswered.current = [...unanswered.current.slice(-4), sent];
       isInFlight.current = false;
       isQueued.current = false;
       setStatus({ kind: navigator.onLine ? 'unreachable' : 'offline' });
@@ -182,11 +185,16 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
     }
     isInFlight.current = false;
     if (result.status === 'saved') {
+      unanswered.current = [];
       acknowledge(editor, sent, result.version);
     } else if (result.status === 'conflict') {
-      // An earlier attempt may have been saved with its answer lost on the way back: same text, no conflict.
-      if (sameDocument(editor, result.current.content, sent)) {
-        acknowledge(editor, sent, result.current.version);
+      // An earlier attempt may have been saved with its answer lost on the way back: this same text, or one
+      // we sent before and typed on since. Either way the "newer version" is our own, so no conflict.
+      const ours = [sent, ...unanswered.current].find((doc) => sameDocument(editor, result.current.content, doc));
+      if (ours) {
+        unanswered.current = [];
+        acknowledge(editor, ours, result.current.version);
+        if (!ours.eq(sent)) scheduleSave();
       } else {
         isQueued.current = false;
         conflictRef.current = result.current;
@@ -288,6 +296,9 @@ export const SectionEditor = memo(function SectionEditor({ caseStudyId, sectionK
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('beforeunload', onBeforeUnload);
       for (const timer of Object.values(pending)) window.clearTimeout(timer);
+      // Leaving within the app (a link, the workflow panel) keeps this page's JavaScript alive, so a save
+      // sent now still completes: send what the debounce was still holding back.
+      if (isDirty() && !isInFlight.current && !conflictRef.current) void save();
     };
   }, []);
 

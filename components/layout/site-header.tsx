@@ -5,6 +5,7 @@ import { can } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { LanguageSwitch } from './language-switch';
 import { QuickExit } from './quick-exit';
+import { SignOutButton } from './sign-out-button';
 
 export async function SiteHeader({ viewer, returnTo, quickExitUrl }: { viewer: MaybeViewer; returnTo: string; quickExitUrl: string }) {
   const t = await getTranslations('layout');
@@ -29,9 +30,7 @@ export async function SiteHeader({ viewer, returnTo, quickExitUrl }: { viewer: M
                 {t('nav.settings')}
               </Link>
               <form action={signOutAction}>
-                <button type="submit" className="link-button">
-                  {t('nav.signOut')}
-                </button>
+                <SignOutButton label={t('nav.signOut')} confirmUnsent={t('signOutUnsent')} />
               </form>
             </>
           ) : (

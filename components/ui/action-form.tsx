@@ -128,7 +128,10 @@ export function TextField({
 export function SelectField({ name, label, hint, required, options, defaultValue }: BaseProps & { options: { value: string; label: string }[]; defaultValue?: string }) {
   const id = useId();
   const { error, submitted } = useField(name);
-  const value = typeof submitted === 'string' ? submitted : defaultValue;
+  // Another control may share this name (a checkbox group plus a select for "other"): keep the submitted
+  // value that is one of this select's options.
+  const submittedValue = Array.isArray(submitted) ? submitted.find((entry) => options.some((option) => option.value === entry)) ?? '' : submitted;
+  const value = typeof submittedValue === 'string' ? submittedValue : defaultValue;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <select id={id} name={name} key={value} defaultValue={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className="input">
@@ -160,7 +163,11 @@ export function CheckboxField({ name, label, hint, defaultChecked }: BaseProps &
           {hint}
         </p>
       ) : null}
-      {error ? <p className="ml-6 text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="ml-6 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -169,10 +176,11 @@ export function CheckboxGroupField({ name, label, hint, options, defaultValues =
   const { error, submitted } = useField(name);
   const state = useContext(FormStateContext);
   const selected = state.values ? (Array.isArray(submitted) ? submitted : submitted ? [submitted] : []) : defaultValues;
+  const id = useId();
   return (
-    <fieldset className="space-y-1">
+    <fieldset className="space-y-1" aria-describedby={describedBy(id, hint, error)}>
       <legend className="text-sm font-medium">{label}</legend>
-      {hint ? <p className="text-xs text-stone-600">{hint}</p> : null}
+      {hint ? <p id={`${id}-hint`} className="text-xs text-stone-600">{hint}</p> : null}
       <div className="grid gap-1 sm:grid-cols-2">
         {options.map((option) => (
           <label key={option.value} className="flex items-start gap-2 text-sm">
@@ -181,7 +189,11 @@ export function CheckboxGroupField({ name, label, hint, options, defaultValues =
           </label>
         ))}
       </div>
-      {error ? <p className="text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -194,8 +206,9 @@ export function Hidden({ name, value }: { name: string; value: string }) {
 export function RadioGroupField({ name, label, options, defaultValue }: BaseProps & { options: { value: string; label: string; hint?: string }[]; defaultValue?: string }) {
   const { error, submitted } = useField(name);
   const selected = typeof submitted === 'string' ? submitted : defaultValue;
+  const id = useId();
   return (
-    <fieldset className="space-y-1">
+    <fieldset className="space-y-1" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="text-sm font-medium">{label}</legend>
       {options.map((option) => (
         <label key={option.value} className="flex items-start gap-2 text-sm">
@@ -206,7 +219,11 @@ export function RadioGroupField({ name, label, options, defaultValue }: BaseProp
           </span>
         </label>
       ))}
-      {error ? <p className="text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

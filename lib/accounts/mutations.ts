@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assertCan } from '@/lib/policy/rules';
 import type { MaybeViewer, Viewer } from '@/lib/policy/types';
-import { isRateLimited, limits, recordFailure } from '@/lib/rate-limit';
+import { clearAttempts, giveBackAttempt, limits, takeAttempt } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import {
   ChangePasswordInput,
@@ -81,7 +81,8 @@ export function revokeInviteCode({ viewer, input }: { viewer: MaybeViewer; input
  */
 export async function joinWithInvite({ input, address }: { input: unknown; address: string }): Promise<{ userId: string; username: string }> {
   const data = JoinInput.parse(input);
-  if (isRateLimited(limits.invitePerAddress, address)) throw new AppError('rate_limited');
+  // Counted before the check, so parallel guesses cannot all get through; a successful join gives it back.
+  if (!takeAttempt(limits.invitePerAddress, address)) throw new AppError('rate_limited');
   const passwordHash = await hashPassword(data.password);
   const userId = newId();
   const now = new Date();
@@ -99,9 +100,11 @@ export async function joinWithInvite({ input, address }: { input: unknown; addre
       { behavior: 'immediate' },
     );
   } catch (error) {
-    if (error instanceof AppError && error.code === 'invite_invalid') recordFailure(limits.invitePerAddress, address);
+    // Only a wrong code counts against the address; a taken username is not a guess.
+    if (!(error instanceof AppError && error.code === 'invite_invalid')) giveBackAttempt(limits.invitePerAddress, address);
     throw error;
   }
+  giveBackAttempt(limits.invitePerAddress, address);
   return { userId, username: data.username };
 }
 
@@ -128,8 +131,11 @@ export function setOwnLocale(viewer: Viewer, locale: 'en' | 'fr') {
 /** Changing the password ends every session, this one included: the member signs in again with the new one. */
 export async function changePassword({ viewer, input }: { viewer: Viewer; input: unknown }) {
   const data = ChangePasswordInput.parse(input);
+  // Someone holding an unlocked phone must not be able to guess the current password without limit.
+  if (!takeAttempt(limits.signInPerAccount, viewer.userId)) throw new AppError('rate_limited');
   const row = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId)).get();
   if (!row || !(await verifyPassword(row.passwordHash, data.currentPassword))) throw new AppError('wrong_password');
+  clearAttempts(limits.signInPerAccount, viewer.userId);
   const passwordHash = await hashPassword(data.newPassword);
   getDb().update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, viewer.userId)).run();
 }
@@ -168,6 +174,8 @@ export function setDisabled({ viewer, input }: { viewer: MaybeViewer; input: unk
 export function setMembership({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   assertCan(viewer, 'member.manage', null);
   const data = SetMembershipInput.parse(input);
+  // A membership opens the organisation's content: admins manage structure, not their own access (decision 002).
+  if (data.userId === viewer!.userId) throw new AppError('forbidden', 'errors.no_self_grant');
   getDb().transaction((tx) => {
     if (!tx.select({ id: users.id }).from(users).where(eq(users.id, data.userId)).get()) throw new AppError('not_found');
     if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, data.organisationId)).get()) throw new AppError('not_found');

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { clientAddress } from '@/lib/auth/sign-in';
 import { getViewer } from '@/lib/auth/viewer';
 import { formDataToObject } from '@/lib/forms';
 import type { MaybeViewer, Viewer } from '@/lib/policy/types';
@@ -53,7 +54,7 @@ function buildAction<S extends z.ZodType, V extends MaybeViewer>(
 
     let outcome: Outcome;
     try {
-      const address = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+      const address = clientAddress(await headers());
       outcome = await handler({ viewer: viewer as V, input: parsed.data, context: { address } });
     } catch (error) {
       return { status: 'error', message: failureMessage(t, error, 'a form action'), values };

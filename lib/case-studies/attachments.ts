@@ -15,7 +15,7 @@ import { assertCan } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { acceptedAttachmentTypes, maxAttachmentBytes, maxAttachmentNameLength, maxAttachmentsPerCaseStudy, type AttachmentKind } from './attachment-rules';
 import { loadCaseStudy } from './load';
-import { isEditableStatus } from './workflow';
+import { editPermissionFor, isEditableStatus } from './workflow';
 
 // Case-study attachments. Members may be endangered by what a file reveals, so: the type comes from the
 // content, images are re-encoded without any metadata, the original name is only ever displayed, and the
@@ -31,7 +31,7 @@ const maxImagePixels = 60_000_000;
 /** Whether the viewer may attach one more file to this case study now. */
 function assertCanAttach(tx: Tx | Db, viewer: MaybeViewer, caseStudyId: string) {
   const { row: { status }, facts } = loadCaseStudy(tx, caseStudyId);
-  assertCan(viewer, 'caseStudy.edit', facts);
+  assertCan(viewer, editPermissionFor(status), facts);
   if (!isEditableStatus(status)) throw new AppError('conflict', 'errors.not_editable');
   const existing = tx.select({ total: count() }).from(attachments).where(eq(attachments.caseStudyId, caseStudyId)).get();
   if ((existing?.total ?? 0) >= maxAttachmentsPerCaseStudy) throw new AppError('conflict', 'errors.attachment_limit');
@@ -164,7 +164,7 @@ export async function deleteAttachment({ viewer, attachmentId }: { viewer: Maybe
       const row = tx.select({ caseStudyId: attachments.caseStudyId, storageName: attachments.storageName }).from(attachments).where(eq(attachments.id, attachmentId)).get();
       if (!row) throw new AppError('not_found');
       const { row: { status }, facts } = loadCaseStudy(tx, row.caseStudyId);
-      assertCan(viewer, 'caseStudy.edit', facts);
+      assertCan(viewer, editPermissionFor(status), facts);
       if (!isEditableStatus(status)) throw new AppError('conflict', 'errors.not_editable');
       tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();
       return row;

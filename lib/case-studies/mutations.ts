@@ -28,7 +28,7 @@ import { emptyDocument, plainTextOf } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
 import { loadCaseStudy, type Tx } from './load';
 import { CreateCallInput, CreateCaseStudyInput, PublishInput, ReviewCommentInput, SaveSectionInput, TransitionInput, UpdateMetadataInput } from './schemas';
-import { completeness, isEditableStatus, nextStatus, type Transition } from './workflow';
+import { completeness, editPermissionFor, isEditableStatus, nextStatus, type Transition } from './workflow';
 
 
 /** Co-authors must belong to the owning organisation; topics must be the network's topic keys. */
@@ -98,7 +98,7 @@ export function updateCaseStudyMetadata({ viewer, input }: { viewer: MaybeViewer
   return getDb().transaction(
     (tx) => {
       const { row, authorIds, facts } = loadCaseStudy(tx, data.caseStudyId);
-      assertCan(viewer, 'caseStudy.edit', facts);
+      assertCan(viewer, editPermissionFor(row.status), facts);
       if (!isEditableStatus(row.status)) throw new AppError('conflict', 'errors.not_editable');
       if (row.version !== data.baseVersion) throw new AppError('conflict');
       checkPeopleAndTopics(tx, row.organisationId, data.coAuthorIds, data.topics);
@@ -133,7 +133,7 @@ export function saveCaseStudySection({ viewer, input }: { viewer: MaybeViewer; i
   return getDb().transaction(
     (tx) => {
       const { row, facts } = loadCaseStudy(tx, data.caseStudyId);
-      assertCan(viewer, 'caseStudy.edit', facts);
+      assertCan(viewer, editPermissionFor(row.status), facts);
       if (!isEditableStatus(row.status)) throw new AppError('conflict', 'errors.not_editable');
       const section = tx
         .select({ content: caseStudySections.content, version: caseStudySections.version, updatedAt: caseStudySections.updatedAt, updatedByName: users.displayName })
@@ -202,6 +202,7 @@ export function transitionCaseStudy({ viewer, input, transition }: { viewer: May
       const { row, facts } = loadCaseStudy(tx, data.caseStudyId);
       assertCan(viewer, permissionFor[transition], facts);
       const status = nextStatus(transition, row);
+      if (transition === 'requestChanges' && !data.note) throw new AppError('invalid_input', 'errors.note_required');
       const now = new Date();
       let revisionNumber: number | null = null;
       if (transition === 'submit') {

@@ -28,7 +28,7 @@ import { editorOrganisationIds, facilitatedEventIds, memberOrganisationIds } fro
 import type { Locale, MaybeViewer, Viewer } from '@/lib/policy/types';
 import type { RichTextJson } from '@/lib/rich-text/plain-text';
 import { caseStudyColumns, caseStudyFacts } from './facts';
-import { availableTransitions, completeness, isEditableStatus, publishedStatuses, type Transition } from './workflow';
+import { availableTransitions, completeness, editPermissionFor, isEditableStatus, publishedStatuses, type Transition } from './workflow';
 
 export type CaseStudyFilters = {
   eventId?: string;
@@ -48,17 +48,33 @@ const cardColumns = {
   visibility: caseStudies.visibility,
   publishedAt: caseStudies.publishedAt,
   updatedAt: caseStudies.updatedAt,
+  organisationId: organisations.id,
   organisationName: organisations.name,
   organisationSlug: organisations.slug,
+  organisationVisibility: organisations.visibility,
+  eventId: events.id,
+  eventVisibility: events.visibility,
   eventSlug: events.slug,
   eventTitleEn: events.titleEn,
   eventTitleFr: events.titleFr,
 };
 
-type CardRow = { [K in keyof typeof cardColumns]: (typeof cardColumns)[K]['_']['data'] | (K extends 'eventSlug' | 'eventTitleEn' | 'eventTitleFr' | 'publishedAt' ? null : never) };
+type CardRow = { [K in keyof typeof cardColumns]: (typeof cardColumns)[K]['_']['data'] | (K extends 'eventId' | 'eventVisibility' | 'eventSlug' | 'eventTitleEn' | 'eventTitleFr' | 'publishedAt' ? null : never) };
+
+/**
+ * A public case study must not name a members-only organisation or event to someone who may not see it:
+ * being listed as the author of work with criminalised groups is itself sensitive.
+ */
+function visibleOrganisation(viewer: MaybeViewer, organisation: { id: string; visibility: 'public' | 'members'; name: string; slug: string }) {
+  return can(viewer, 'organisation.read', organisation) ? { name: organisation.name, slug: organisation.slug } : null;
+}
+
+function visibleEvent(viewer: MaybeViewer, event: { id: string; visibility: 'public' | 'members'; slug: string; title: string }) {
+  return can(viewer, 'event.read', event) ? { id: event.id, slug: event.slug, title: event.title } : null;
+}
 
 /** Countries and populations for many case studies in two queries (no N+1). */
-function attachFacets(rows: CardRow[], locale: Locale) {
+function attachFacets(viewer: MaybeViewer, rows: CardRow[], locale: Locale) {
   const ids = rows.map((row) => row.id);
   const db = getDb();
   const countryRows = ids.length ? db.select().from(caseStudyCountries).where(inArray(caseStudyCountries.caseStudyId, ids)).all() : [];
@@ -72,8 +88,11 @@ function attachFacets(rows: CardRow[], locale: Locale) {
     visibility: row.visibility,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
-    organisation: { name: row.organisationName, slug: row.organisationSlug },
-    event: row.eventSlug ? { slug: row.eventSlug, title: (locale === 'fr' ? row.eventTitleFr : row.eventTitleEn) ?? '' } : null,
+    organisation: visibleOrganisation(viewer, { id: row.organisationId, visibility: row.organisationVisibility, name: row.organisationName, slug: row.organisationSlug }),
+    event:
+      row.eventId && row.eventVisibility && row.eventSlug
+        ? visibleEvent(viewer, { id: row.eventId, visibility: row.eventVisibility, slug: row.eventSlug, title: (locale === 'fr' ? row.eventTitleFr : row.eventTitleEn) ?? '' })
+        : null,
     countries: countryRows.filter((country) => country.caseStudyId === row.id).map((country) => country.countryCode),
     populations: populationRows.filter((population) => population.caseStudyId === row.id).map((population) => population.populationKey),
   }));
@@ -109,7 +128,7 @@ export function listPublishedCaseStudies(viewer: MaybeViewer, locale: Locale, fi
     .offset(page.offset)
     .all() as CardRow[];
   const total = db.select({ count: sql<number>`count(*)` }).from(caseStudies).where(where).get()?.count ?? 0;
-  return { items: attachFacets(rows, locale), total };
+  return { items: attachFacets(viewer, rows, locale), total };
 }
 
 /** Work in progress the viewer can edit: as an author, or as an editor of the owning organisation. */
@@ -136,7 +155,7 @@ export function listMyDrafts(viewer: Viewer, locale: Locale) {
     )
     .orderBy(desc(caseStudies.updatedAt))
     .all() as CardRow[];
-  return attachFacets(rows, locale);
+  return attachFacets(viewer, rows, locale);
 }
 
 /** Submissions waiting for this facilitator's review. */
@@ -151,7 +170,7 @@ export function listSubmissionsToReview(viewer: Viewer, locale: Locale) {
     .where(and(eq(caseStudies.status, 'submitted'), inArray(caseStudies.eventId, facilitated), readableWhere(viewer, caseStudyColumns)))
     .orderBy(asc(caseStudies.submittedAt))
     .all() as CardRow[];
-  return attachFacets(rows, locale);
+  return attachFacets(viewer, rows, locale);
 }
 
 /** One case study as the viewer may see it: content, metadata, people, and what they may do with it. */
@@ -174,8 +193,10 @@ export function getCaseStudy(viewer: MaybeViewer, caseStudyId: string, locale: L
     const section = sectionRows.find((candidate) => candidate.key === key);
     return { key, content: (section?.content ?? null) as RichTextJson | null, plainText: section?.plainText ?? '', version: section?.version ?? 1 };
   });
-  const organisation = db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.id, row.organisationId)).get()!;
-  const event = row.eventId ? db.select({ id: events.id, slug: events.slug, titleEn: events.titleEn, titleFr: events.titleFr }).from(events).where(eq(events.id, row.eventId)).get() : undefined;
+  const organisationRow = db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug, visibility: organisations.visibility }).from(organisations).where(eq(organisations.id, row.organisationId)).get()!;
+  const eventRow = row.eventId ? db.select({ id: events.id, slug: events.slug, titleEn: events.titleEn, titleFr: events.titleFr, visibility: events.visibility }).from(events).where(eq(events.id, row.eventId)).get() : undefined;
+  const organisation = visibleOrganisation(viewer, organisationRow);
+  const event = eventRow ? visibleEvent(viewer, { ...eventRow, title: locale === 'fr' ? eventRow.titleFr : eventRow.titleEn }) : null;
   const topicRows = db.select().from(caseStudyTopics).where(eq(caseStudyTopics.caseStudyId, caseStudyId)).all();
   const abilities = abilitiesFor(viewer, ['caseStudy.edit', 'caseStudy.submit', 'caseStudy.publish', 'caseStudy.review', 'caseStudy.readReview'], facts);
   const permissionOf: Record<Transition, keyof typeof abilities> = {
@@ -194,8 +215,9 @@ export function getCaseStudy(viewer: MaybeViewer, caseStudyId: string, locale: L
     callId: row.callId,
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
+    organisationId: organisationRow.id,
     organisation,
-    event: event ? { id: event.id, slug: event.slug, title: locale === 'fr' ? event.titleFr : event.titleEn } : null,
+    event,
     authors,
     countries: db.select().from(caseStudyCountries).where(eq(caseStudyCountries.caseStudyId, caseStudyId)).all().map((country) => country.countryCode),
     populations: db.select().from(caseStudyPopulations).where(eq(caseStudyPopulations.caseStudyId, caseStudyId)).all().map((population) => population.populationKey),
@@ -205,7 +227,7 @@ export function getCaseStudy(viewer: MaybeViewer, caseStudyId: string, locale: L
     completeness: completeness(Object.fromEntries(sections.map((section) => [section.key, section.plainText]))),
     attachments: db.select({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, byteSize: attachments.byteSize }).from(attachments).where(eq(attachments.caseStudyId, caseStudyId)).orderBy(asc(attachments.createdAt)).all(),
     reviewComments: abilities['caseStudy.readReview'] ? listReviewComments(caseStudyId) : [],
-    abilities: { ...abilities, canEditNow: abilities['caseStudy.edit'] && isEditableStatus(row.status) },
+    abilities: { ...abilities, canEditNow: abilities[editPermissionFor(row.status)] && isEditableStatus(row.status) },
     transitions: availableTransitions(row).filter((transition) => abilities[permissionOf[transition]]),
   };
 }
@@ -221,9 +243,20 @@ function listReviewComments(caseStudyId: string) {
     .all();
 }
 
-/** Submitted versions and the status history; readable by anyone who may read the case study. */
-export function getCaseStudyHistory(viewer: MaybeViewer, caseStudyId: string, locale: Locale) {
+/**
+ * Earlier versions are for the people who wrote and reviewed them (`caseStudy.readReview`), not for every
+ * reader: review is where identifying details get taken out, and a public history or diff would put them
+ * back in view. Everyone else sees the published text only, and gets "not found" here.
+ */
+function getCaseStudyForReview(viewer: MaybeViewer, caseStudyId: string, locale: Locale) {
   const caseStudy = getCaseStudy(viewer, caseStudyId, locale);
+  if (!caseStudy.abilities['caseStudy.readReview']) throw new AppError('not_found');
+  return caseStudy;
+}
+
+/** Submitted versions and the status history, for authors, editors and reviewers. */
+export function getCaseStudyHistory(viewer: MaybeViewer, caseStudyId: string, locale: Locale) {
+  const caseStudy = getCaseStudyForReview(viewer, caseStudyId, locale);
   const db = getDb();
   const revisions = db
     .select({ number: caseStudyRevisions.number, title: caseStudyRevisions.title, createdAt: caseStudyRevisions.createdAt, submittedByName: users.displayName })
@@ -244,9 +277,9 @@ export function getCaseStudyHistory(viewer: MaybeViewer, caseStudyId: string, lo
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
 
-/** Section-by-section word diff between two submitted versions. */
+/** Section-by-section word diff between two submitted versions, for authors, editors and reviewers. */
 export function getRevisionDiff(viewer: MaybeViewer, caseStudyId: string, fromNumber: number, toNumber: number, locale: Locale) {
-  const caseStudy = getCaseStudy(viewer, caseStudyId, locale);
+  const caseStudy = getCaseStudyForReview(viewer, caseStudyId, locale);
   const load = (number: number) =>
     getDb().select().from(caseStudyRevisions).where(and(eq(caseStudyRevisions.caseStudyId, caseStudyId), eq(caseStudyRevisions.number, number))).get();
   const from = load(fromNumber);

@@ -50,6 +50,15 @@ export function isEditableStatus(status: CaseStudyStatus): boolean {
   return status === 'draft' || status === 'changes_requested' || status === 'published';
 }
 
+/**
+ * The permission an edit needs in a given state. Published text changes go live at once, past the safety
+ * checklist, so only those who may publish (the organisation's editors) may change it; co-authors edit
+ * drafts and revisions.
+ */
+export function editPermissionFor(status: CaseStudyStatus): 'caseStudy.edit' | 'caseStudy.publish' {
+  return status === 'published' ? 'caseStudy.publish' : 'caseStudy.edit';
+}
+
 export const publishedStatuses: readonly CaseStudyStatus[] = ['published', 'archived'];
 export const submittedStatuses: readonly CaseStudyStatus[] = ['submitted', 'changes_requested', 'accepted', 'published', 'archived'];
 

@@ -76,6 +76,8 @@ export function updateEvent({ viewer, input }: { viewer: MaybeViewer; input: unk
 export function addParticipant({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   const data = AddParticipantInput.parse(input);
   assertCan(viewer, 'event.manageParticipants', findEvent(data.eventId));
+  // An event role opens the event's content: another admin grants it, never the admin to themselves.
+  if (data.userId === viewer!.userId) throw new AppError('forbidden', 'errors.no_self_grant');
   getDb().transaction((tx) => {
     if (!tx.select({ id: users.id }).from(users).where(eq(users.id, data.userId)).get()) throw new AppError('not_found');
     tx.insert(eventParticipants).values(data).onConflictDoNothing().run();

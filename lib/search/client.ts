@@ -13,11 +13,13 @@ export function getSearchClient(): Meilisearch {
   return client;
 }
 
-export async function checkSearchHealth(): Promise<{ ok: boolean; error?: string }> {
+export async function checkSearchHealth(): Promise<{ ok: boolean }> {
   try {
     const health = await getSearchClient().health();
     return { ok: health.status === 'available' };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // Logged here, not returned: the health route is public and error text can name paths and ports.
+    console.error('Health check failed', error);
+    return { ok: false };
   }
 }

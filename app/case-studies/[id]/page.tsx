@@ -6,6 +6,7 @@ import { StatusBadge } from '@/components/case-studies/status-badge';
 import { WorkflowPanel } from '@/components/case-studies/workflow-panel';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
+import { byteSizeParts } from '@/lib/case-studies/attachment-rules';
 import { getCaseStudy } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
@@ -25,12 +26,13 @@ export async function generateMetadata({ params }: Props) {
 export default async function CaseStudyPage({ params, searchParams }: Props) {
   const [{ id }, { published }, viewer, locale] = await Promise.all([params, searchParams, getViewer(), getAppLocale()]);
   const caseStudy = await loadOr404(() => getCaseStudy(viewer, id, locale));
-  const [t, tMeta, tSections, tLanguage, tVisibility] = await Promise.all([
+  const [t, tMeta, tSections, tLanguage, tVisibility, tAttachments] = await Promise.all([
     getTranslations('caseStudies.read'),
     getTranslations('caseStudies.meta'),
     getTranslations('caseStudies.sections'),
     getTranslations('caseStudies.language'),
     getTranslations('enums.visibility'),
+    getTranslations('attachments'),
   ]);
   const taxonomy = getTaxonomy(locale);
   const commentsOn = (key: string | null) => caseStudy.reviewComments.filter((comment) => comment.sectionKey === key);
@@ -46,7 +48,7 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
         {caseStudy.status !== 'published' ? <StatusBadge status={caseStudy.status} /> : null}
         <h1 lang={caseStudy.language}>{caseStudy.title}</h1>
         <p className="text-stone-700">
-          <Link href={`/organisations/${caseStudy.organisation.slug}`}>{caseStudy.organisation.name}</Link>
+          {caseStudy.organisation ? <Link href={`/organisations/${caseStudy.organisation.slug}`}>{caseStudy.organisation.name}</Link> : tMeta('memberOrganisation')}
           {caseStudy.countries.length ? ` · ${caseStudy.countries.map(taxonomy.countryLabel).join(', ')}` : ''}
           {caseStudy.event ? (
             <>
@@ -88,7 +90,7 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
               {t('edit')}
             </Link>
           ) : null}
-          <Link href={`/case-studies/${caseStudy.id}/history`}>{t('history')}</Link>
+          {caseStudy.abilities['caseStudy.readReview'] ? <Link href={`/case-studies/${caseStudy.id}/history`}>{t('history')}</Link> : null}
         </nav>
       </header>
 
@@ -127,7 +129,7 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
                 <a href={`/api/attachments/${attachment.id}`} download>
                   {attachment.fileName}
                 </a>{' '}
-                <span className="muted">({Math.max(1, Math.round(attachment.byteSize / 1024))} KB)</span>
+                <span className="muted">({tAttachments(`size.${byteSizeParts(attachment.byteSize).unit}`, { value: byteSizeParts(attachment.byteSize).value })})</span>
               </li>
             ))}
           </ul>

@@ -5,6 +5,8 @@ import { users } from '@/db/schema/accounts';
 import { auditEntries } from '@/db/schema/system';
 import { addMembership, addParticipant } from '@/db/seed/factories';
 import { changePassword, setDisabled, setMembership, signOutEverywhere } from '@/lib/accounts/mutations';
+import { addParticipant as addEventParticipant } from '@/lib/events/mutations';
+import { limits } from '@/lib/rate-limit';
 import { findViewer } from '@/lib/accounts/queries';
 import { verifyPassword } from '@/lib/auth/passwords';
 import type { Viewer } from '@/lib/policy/types';
@@ -116,5 +118,28 @@ describe('revoking sessions', () => {
     expectAppError(thrownBy(() => setMembership({ viewer, input: { userId, organisationId: personas.organisationId, role: 'none' } })), 'forbidden');
     expectAppError(thrownBy(() => setMembership({ viewer: null, input: { userId, organisationId: personas.organisationId, role: 'none' } })), 'unauthenticated');
     expect(findViewer(userId, 1)?.organisationRoles[personas.organisationId]).toBe('editor');
+  });
+
+  it('an admin never grants themselves a membership or an event role (decision 002)', () => {
+    const admin = personas.viewers.admin!;
+    const refused = thrownBy(() => setMembership({ viewer: admin, input: { userId: admin.userId, organisationId: personas.organisationId, role: 'editor' } }));
+    expectAppError(refused, 'forbidden');
+    expect((refused as Error).message).toBe('errors.no_self_grant');
+    expectAppError(thrownBy(() => addEventParticipant({ viewer: admin, input: { eventId: personas.eventId, userId: admin.userId, role: 'facilitator' } })), 'forbidden');
+    const after = findViewer(admin.userId, sessionVersionOf(admin.userId))!;
+    expect(after.organisationRoles[personas.organisationId]).toBeUndefined();
+    expect(after.eventRoles[personas.eventId]).toBeUndefined();
+  });
+});
+
+describe('guessing the current password', () => {
+  it('is limited like sign-in: after 5 wrong guesses even the right one is refused', async () => {
+    const guesser = await createTestUser({ username: 'phone-holder' });
+    const holder = findViewer(guesser, 1)!;
+    for (let attempt = 0; attempt < limits.signInPerAccount.max; attempt++) {
+      expectAppError(await rejectionOf(changePassword({ viewer: holder, input: { currentPassword: `guess-${attempt}`, newPassword: 'a brand new passphrase' } })), 'wrong_password');
+    }
+    expectAppError(await rejectionOf(changePassword({ viewer: holder, input: { currentPassword: testPassword, newPassword: 'a brand new passphrase' } })), 'rate_limited');
+    expect(findViewer(guesser, 1)).not.toBeNull();
   });
 });

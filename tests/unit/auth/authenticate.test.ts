@@ -87,6 +87,28 @@ describe('authenticate', () => {
     }
   });
 
+  it('counts parallel attempts before checking them: a burst of wrong passwords gets at most 5 checked', async () => {
+    await account('halima');
+    const burst = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, attempt) => authenticate({ identifier: 'halima', password: `burst-${attempt}`, address: address(20 + (attempt % 10)) })),
+    );
+    const checked = burst.filter((outcome) => outcome.status === 'fulfilled');
+    const limited = burst.filter((outcome) => outcome.status === 'rejected');
+    expect(checked.length).toBe(limits.signInPerAccount.max);
+    expect(limited.length).toBe(40 - limits.signInPerAccount.max);
+    for (const outcome of limited) expectAppError((outcome as PromiseRejectedResult).reason, 'rate_limited');
+    expectAppError(await rejectionOf(authenticate({ identifier: 'halima', password: testPassword, address: address(31) })), 'rate_limited');
+  });
+
+  it('shares one limit between the username and the email of an account', async () => {
+    await account('rehema', { email: 'rehema@example.org' });
+    for (let attempt = 0; attempt < limits.signInPerAccount.max; attempt++) {
+      const identifier = attempt % 2 ? 'rehema' : 'rehema@example.org';
+      await expect(authenticate({ identifier, password: 'wrong', address: address(40) })).resolves.toBeNull();
+    }
+    expectAppError(await rejectionOf(authenticate({ identifier: 'rehema@example.org', password: testPassword, address: address(41) })), 'rate_limited');
+  });
+
   it('stores only HMAC keys: no username, email or address in the rate_limits table', async () => {
     await account('wanjiru', { email: 'wanjiru@example.org' });
     await expect(authenticate({ identifier: 'Wanjiru@Example.org', password: 'wrong', address: address(9) })).resolves.toBeNull();

@@ -52,7 +52,7 @@ export default async function EditCaseStudyPage({ params, searchParams }: Props)
   ]);
   // Who writes is the editors' call (the mutation ignores the list from anyone else): only they get the picker.
   const canChooseAuthors = caseStudy.abilities['caseStudy.submit'];
-  const members = canChooseAuthors ? await loadOr404(() => listOrganisationMembers(viewer, caseStudy.organisation.id)) : [];
+  const members = canChooseAuthors ? await loadOr404(() => listOrganisationMembers(viewer, caseStudy.organisationId)) : [];
   // The event's key topics first when the case study answers an event's call, then every other topic.
   const eventTopics = caseStudy.event ? getEventBySlug(viewer, caseStudy.event.slug, locale).topics : [];
   const topicKeys = [...eventTopics, ...getTaxonomy(locale).topics.map((topic) => topic.value).filter((key) => !eventTopics.includes(key))];
@@ -125,7 +125,7 @@ export default async function EditCaseStudyPage({ params, searchParams }: Props)
       <header className="space-y-2">
         <StatusBadge status={caseStudy.status} />
         <h1 lang={caseStudy.language}>{caseStudy.title}</h1>
-        <p className="muted">{caseStudy.organisation.name}</p>
+        <p className="muted">{caseStudy.organisation?.name}</p>
         <nav className="flex flex-wrap gap-3 text-sm">
           <Link href={`/case-studies/${caseStudy.id}`}>{t('read')}</Link>
           <Link href={`/case-studies/${caseStudy.id}/history`}>{t('history')}</Link>
@@ -175,7 +175,7 @@ export default async function EditCaseStudyPage({ params, searchParams }: Props)
                   options={members.map((member) => ({ value: member.id, label: member.displayName }))}
                   defaultValues={caseStudy.authors.map((author) => author.id)}
                 />
-                <p className="text-xs text-stone-600">{t('details.coAuthorsHint', { organisation: caseStudy.organisation.name })}</p>
+                <p className="text-xs text-stone-600">{t('details.coAuthorsHint', { organisation: caseStudy.organisation?.name ?? '' })}</p>
               </div>
             ) : (
               <p className="text-sm">
