@@ -116,10 +116,14 @@ export function sectionOf(page: Page, t: Ui, key: SectionKey): { region: Locator
   return { region, editor: region.getByRole('textbox', { name: t.sections[key], exact: true }), status: region.getByRole('status') };
 }
 
-/** Clicks into a section's editor, moves to the end of its text and types, key by key. Does not wait for the save. */
+/**
+ * Focuses a section's editor, moves to the end of its text and types, key by key. Does not wait for the save.
+ * Focus rather than a mouse click: ProseMirror finishes a click's selection a moment later in Chromium, and
+ * on a loaded machine that can land after Control+End and put the caret back where the click was.
+ */
 export async function typeInSection(page: Page, t: Ui, key: SectionKey, text: string, options: { newParagraph?: boolean } = {}) {
   const { editor } = sectionOf(page, t, key);
-  await editor.click();
+  await editor.focus();
   await expect(editor).toBeFocused();
   await page.keyboard.press('Control+End');
   if (options.newParagraph) await page.keyboard.press('Enter');
