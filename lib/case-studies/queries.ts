@@ -99,6 +99,15 @@ function attachFacets(viewer: MaybeViewer, rows: CardRow[], locale: Locale) {
 }
 export type CaseStudyCard = ReturnType<typeof attachFacets>[number];
 
+/** Card columns with the organisation and event they name; callers add the where, order and limit. */
+function selectCards() {
+  return getDb()
+    .select(cardColumns)
+    .from(caseStudies)
+    .innerJoin(organisations, eq(organisations.id, caseStudies.organisationId))
+    .leftJoin(events, eq(events.id, caseStudies.eventId));
+}
+
 function filterWhere(filters: CaseStudyFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.eventId) conditions.push(eq(caseStudies.eventId, filters.eventId));
@@ -117,11 +126,7 @@ function filterWhere(filters: CaseStudyFilters): SQL[] {
 export function listPublishedCaseStudies(viewer: MaybeViewer, locale: Locale, filters: CaseStudyFilters = {}, page = { limit: 20, offset: 0 }) {
   const db = getDb();
   const where = and(readableWhere(viewer, caseStudyColumns), eq(caseStudies.status, 'published'), ...filterWhere(filters));
-  const rows = db
-    .select(cardColumns)
-    .from(caseStudies)
-    .innerJoin(organisations, eq(organisations.id, caseStudies.organisationId))
-    .leftJoin(events, eq(events.id, caseStudies.eventId))
+  const rows = selectCards()
     .where(where)
     .orderBy(desc(caseStudies.publishedAt), asc(caseStudies.title))
     .limit(page.limit)
@@ -139,11 +144,7 @@ export function listMyDrafts(viewer: Viewer, locale: Locale) {
   // (and keeps the `or` below from collapsing to no condition).
   const memberOrganisations = memberOrganisationIds(viewer);
   if (!memberOrganisations.length) return [];
-  const rows = getDb()
-    .select(cardColumns)
-    .from(caseStudies)
-    .innerJoin(organisations, eq(organisations.id, caseStudies.organisationId))
-    .leftJoin(events, eq(events.id, caseStudies.eventId))
+  const rows = selectCards()
     .where(
       and(
         notInArray(caseStudies.status, [...publishedStatuses]),
@@ -162,11 +163,7 @@ export function listMyDrafts(viewer: Viewer, locale: Locale) {
 export function listSubmissionsToReview(viewer: Viewer, locale: Locale) {
   const facilitated = facilitatedEventIds(viewer);
   if (!facilitated.length) return [];
-  const rows = getDb()
-    .select(cardColumns)
-    .from(caseStudies)
-    .innerJoin(organisations, eq(organisations.id, caseStudies.organisationId))
-    .leftJoin(events, eq(events.id, caseStudies.eventId))
+  const rows = selectCards()
     .where(and(eq(caseStudies.status, 'submitted'), inArray(caseStudies.eventId, facilitated), readableWhere(viewer, caseStudyColumns)))
     .orderBy(asc(caseStudies.submittedAt))
     .all() as CardRow[];

@@ -41,26 +41,23 @@ export default async function CaseStudyHistoryPage({ params }: Props) {
             {revisions.length > 1 ? (
               // A GET form: works without JavaScript.
               <form method="get" action={`/case-studies/${caseStudy.id}/compare`} className="flex flex-wrap items-end gap-3">
-                <label className="text-sm">
-                  <span className="block font-medium">{t('from')}</span>
-                  <select name="from" defaultValue={String(revisions[1]!.number)} className="input">
-                    {revisions.map((revision) => (
-                      <option key={revision.number} value={revision.number}>
-                        {t('version', { number: revision.number })}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="text-sm">
-                  <span className="block font-medium">{t('to')}</span>
-                  <select name="to" defaultValue={String(revisions[0]!.number)} className="input">
-                    {revisions.map((revision) => (
-                      <option key={revision.number} value={revision.number}>
-                        {t('version', { number: revision.number })}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                {(
+                  [
+                    ['from', t('from'), revisions[1]!.number],
+                    ['to', t('to'), revisions[0]!.number],
+                  ] as const
+                ).map(([name, label, selected]) => (
+                  <label key={name} className="text-sm">
+                    <span className="block font-medium">{label}</span>
+                    <select name={name} defaultValue={String(selected)} className="input">
+                      {revisions.map((revision) => (
+                        <option key={revision.number} value={revision.number}>
+                          {t('version', { number: revision.number })}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
                 <button type="submit" className="button-secondary">
                   {t('compare')}
                 </button>
