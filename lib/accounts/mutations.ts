@@ -7,7 +7,7 @@ import { organisations } from '@/db/schema/organisations';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { assertCan } from '@/lib/policy/rules';
+import { assertCan, can } from '@/lib/policy/rules';
 import type { MaybeViewer, Viewer } from '@/lib/policy/types';
 import { clearAttempts, giveBackAttempt, limits, takeAttempt } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
@@ -147,7 +147,7 @@ export function signOutEverywhere(viewer: Viewer) {
 export function setSiteRole({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   assertCan(viewer, 'member.manage', null);
   const data = SetSiteRoleInput.parse(input);
-  if (data.userId === viewer!.userId && data.siteRole !== 'admin') throw new AppError('forbidden'); // never lock the last door from inside
+  if (!can(viewer, 'member.changeAccess', { userId: data.userId })) throw new AppError('forbidden', 'errors.no_self_grant');
   getDb().transaction((tx) => {
     const result = tx.update(users).set({ siteRole: data.siteRole }).where(eq(users.id, data.userId)).run();
     if (result.changes === 0) throw new AppError('not_found');
@@ -159,7 +159,7 @@ export function setSiteRole({ viewer, input }: { viewer: MaybeViewer; input: unk
 export function setDisabled({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   assertCan(viewer, 'member.manage', null);
   const data = SetDisabledInput.parse(input);
-  if (data.userId === viewer!.userId) throw new AppError('forbidden');
+  if (!can(viewer, 'member.changeAccess', { userId: data.userId })) throw new AppError('forbidden', 'errors.no_self_grant');
   getDb().transaction((tx) => {
     const result = tx
       .update(users)
@@ -174,8 +174,7 @@ export function setDisabled({ viewer, input }: { viewer: MaybeViewer; input: unk
 export function setMembership({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   assertCan(viewer, 'member.manage', null);
   const data = SetMembershipInput.parse(input);
-  // A membership opens the organisation's content: admins manage structure, not their own access (decision 002).
-  if (data.userId === viewer!.userId) throw new AppError('forbidden', 'errors.no_self_grant');
+  if (!can(viewer, 'member.changeAccess', { userId: data.userId })) throw new AppError('forbidden', 'errors.no_self_grant');
   getDb().transaction((tx) => {
     if (!tx.select({ id: users.id }).from(users).where(eq(users.id, data.userId)).get()) throw new AppError('not_found');
     if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, data.organisationId)).get()) throw new AppError('not_found');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { inviteCodes, memberships, users } from '@/db/schema/accounts';
 import { eventParticipants, events } from '@/db/schema/events';
@@ -126,8 +126,4 @@ export function listAuditEntries(viewer: MaybeViewer, limit = 200) {
     .orderBy(desc(auditEntries.id))
     .limit(limit)
     .all();
-}
-
-export function countAdmins(): number {
-  return getDb().select({ count: sql<number>`count(*)` }).from(users).where(and(eq(users.siteRole, 'admin'), eq(users.isDisabled, false))).get()?.count ?? 0;
 }

@@ -20,7 +20,6 @@ export type FormState = {
   /** A value to show once after success (a new invite code). */
   result?: string;
 };
-export const idleFormState: FormState = { status: 'idle' };
 
 type Outcome = void | { redirectTo?: string; result?: string; message?: string };
 type Context = { address: string };

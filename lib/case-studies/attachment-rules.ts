@@ -54,11 +54,5 @@ export function byteSizeParts(bytes: number): { unit: 'bytes' | 'kilobytes' | 'm
   return { unit: 'megabytes', value: Math.round((bytes / (1024 * 1024)) * 10) / 10 };
 }
 
-/** The kind of a stored attachment, for `attachments.kinds.<kind>` labels. */
-export function attachmentKindOf(mimeType: string): AttachmentKind | null {
-  const entry = Object.entries(acceptedAttachmentTypes).find(([, type]) => type.mimeType === mimeType);
-  return entry ? (entry[0] as AttachmentKind) : null;
-}
-
 export const DeleteAttachmentInput = z.object({ attachmentId: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(40) });
 export type DeleteAttachmentInput = z.infer<typeof DeleteAttachmentInput>;

@@ -7,7 +7,7 @@ import { count, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { getDb } from '@/db/client';
-import { attachments, caseStudies, caseStudyAuthors } from '@/db/schema/case-studies';
+import { attachments } from '@/db/schema/case-studies';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';

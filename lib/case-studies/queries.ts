@@ -17,7 +17,6 @@ import {
   caseStudyTransitions,
   reviewComments,
   sectionKeys,
-  type SectionKey,
 } from '@/db/schema/case-studies';
 import { events } from '@/db/schema/events';
 import { organisations } from '@/db/schema/organisations';
@@ -363,6 +362,3 @@ export function listCallsForEvent(viewer: MaybeViewer, eventId: string) {
   if (!can(viewer, 'call.manage', event)) return [];
   return getDb().select().from(calls).where(eq(calls.eventId, eventId)).orderBy(desc(calls.deadline)).all();
 }
-
-/** Section keys in template order, for pages that iterate them. */
-export const caseStudySectionKeys: readonly SectionKey[] = sectionKeys;

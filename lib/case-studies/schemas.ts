@@ -40,8 +40,6 @@ export const SaveSectionInput = z.object({
 });
 export type SaveSectionInput = z.infer<typeof SaveSectionInput>;
 
-export const CaseStudyRef = z.object({ caseStudyId: id() });
-
 export const TransitionInput = z.object({ caseStudyId: id(), note: optionalText(2000) });
 
 export const PublishInput = z

@@ -7,7 +7,7 @@ import { organisations } from '@/db/schema/organisations';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { newId, slugify } from '@/lib/ids';
-import { assertCan } from '@/lib/policy/rules';
+import { assertCan, can } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { AddParticipantInput, DeleteSessionInput, EventInput, EventOrganisationInput, RemoveParticipantInput, SessionInput, UpdateEventInput } from './schemas';
 
@@ -76,8 +76,7 @@ export function updateEvent({ viewer, input }: { viewer: MaybeViewer; input: unk
 export function addParticipant({ viewer, input }: { viewer: MaybeViewer; input: unknown }) {
   const data = AddParticipantInput.parse(input);
   assertCan(viewer, 'event.manageParticipants', findEvent(data.eventId));
-  // An event role opens the event's content: another admin grants it, never the admin to themselves.
-  if (data.userId === viewer!.userId) throw new AppError('forbidden', 'errors.no_self_grant');
+  if (!can(viewer, 'member.changeAccess', { userId: data.userId })) throw new AppError('forbidden', 'errors.no_self_grant');
   getDb().transaction((tx) => {
     if (!tx.select({ id: users.id }).from(users).where(eq(users.id, data.userId)).get()) throw new AppError('not_found');
     tx.insert(eventParticipants).values(data).onConflictDoNothing().run();

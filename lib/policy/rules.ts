@@ -23,6 +23,7 @@ type Rules = {
   'profile.read': (viewer: MaybeViewer, profile: ProfileFacts) => boolean;
   'profile.readDetails': (viewer: MaybeViewer, profile: ProfileFacts) => boolean;
   'member.manage': (viewer: MaybeViewer, resource: null) => boolean;
+  'member.changeAccess': (viewer: MaybeViewer, member: { userId: string }) => boolean;
   'invite.create': (viewer: MaybeViewer, resource: null) => boolean;
   'audit.read': (viewer: MaybeViewer, resource: null) => boolean;
   'admin.access': (viewer: MaybeViewer, resource: null) => boolean;
@@ -79,6 +80,9 @@ const rules: Rules = {
   'profile.readDetails': (viewer, profile) =>
     isSignedIn(viewer) && (viewer.userId === profile.userId || (profile.isInDirectory && !profile.isDisabled)),
   'member.manage': isAdmin,
+  // Roles, memberships, event roles and disabling: another admin's hand, never one's own. Admins manage
+  // structure, not their own access to content (decision 002), and cannot lock themselves out.
+  'member.changeAccess': (viewer, member) => isAdmin(viewer) && viewer!.userId !== member.userId,
   'invite.create': isAdmin,
   'audit.read': isAdmin,
   'admin.access': isAdmin,

@@ -1,5 +1,5 @@
 import { expect, signedInContext, test } from './fixtures';
-import { expectSectionSaved, refresherCall, sectionOf, sectionText, startCaseStudy, typeInSection, ui, uniqueSuffix, writeSection, type SectionKey } from './support/case-studies';
+import { expectSectionSaved, refresherCall, sectionText, startCaseStudy, typeInSection, ui, uniqueSuffix, writeSection, type SectionKey } from './support/case-studies';
 import { expectPageInFrench } from './support/french';
 
 // The essential journey in French: Moussa (`redacteur`, editor at Association Lumière Santé, interface in

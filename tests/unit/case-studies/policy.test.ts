@@ -8,6 +8,7 @@ import { assertCan, can, type Action, type CaseStudyFacts, type ListingFacts, ty
 import { visibilities, type MaybeViewer, type Visibility } from '@/lib/policy/types';
 import { addCoAuthorMember, openCallOnEvent } from '../../support/case-studies';
 import { testDb } from '../../support/database';
+import { cellsOf, observe } from '../../support/policy-table';
 import { seedPersonas, type Personas } from '../../support/personas';
 
 // The expected tables are the specification, written by hand from DESIGN.md ("Visibility", "Users") and the
@@ -42,7 +43,6 @@ import { seedPersonas, type Personas } from '../../support/personas';
 // - Review: E1's facilitators, on what was submitted to E1's call (the workflow decides which moves apply).
 // - Read review comments: O1's editors, the authors (former ones too: they wrote what was reviewed) and the
 //   reviewers. Not other readers of a published case study.
-type Cell = 'Y' | 'n' | 'f' | 'u';
 const columns = ['anonymous', 'otherOrganisationMember', 'organisationMember', 'organisationEditor', 'coAuthor', 'formerCoAuthor', 'eventParticipant', 'eventFacilitator', 'otherEventFacilitator', 'moderator', 'admin'] as const;
 type Column = (typeof columns)[number];
 type ResourceKey = `${Visibility} ${CaseStudyStatus}`;
@@ -287,25 +287,6 @@ const callManageTable: Record<`${'E1' | 'E2'} ${'public' | 'members'}`, string> 
   'E2 members':    'n    f      f      f      f      f      f      f     Y      f   Y',
 };
 
-function cellsOf(row: string): Record<Column, Cell> {
-  const cells = row.trim().split(/\s+/);
-  expect(cells, `row "${row}"`).toHaveLength(columns.length);
-  return Object.fromEntries(columns.map((column, index) => [column, cells[index] as Cell])) as Record<Column, Cell>;
-}
-
-/** What assertCan does, observed: 'Y' when it returns, else the AppError code as a cell. */
-function observe<A extends Action>(viewer: MaybeViewer, action: A, resource: Parameters<typeof assertCan<A>>[2]): Cell {
-  try {
-    assertCan(viewer, action, resource);
-    return 'Y';
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const cell = ({ not_found: 'n', forbidden: 'f', unauthenticated: 'u' } as const)[error.code as 'not_found' | 'forbidden' | 'unauthenticated'];
-    if (!cell) throw error;
-    return cell;
-  }
-}
-
 let personas: Personas;
 let viewers: Record<Column, MaybeViewer>;
 let coAuthorId: string;
@@ -330,7 +311,7 @@ function factsOf(visibility: Visibility, status: CaseStudyStatus, withCall = tru
 }
 
 function expectRow<A extends Action>(action: A, row: string, resource: Parameters<typeof assertCan<A>>[2]) {
-  const expected = cellsOf(row);
+  const expected = cellsOf(row, columns);
   const observedAssert = Object.fromEntries(columns.map((column) => [column, observe(viewers[column], action, resource)]));
   const observedCan = Object.fromEntries(columns.map((column) => [column, can(viewers[column], action, resource)]));
   expect(observedAssert).toEqual(expected);
@@ -494,14 +475,14 @@ describe('queries on real SQLite agree with the policy', () => {
     expect(first.total).toBe(expected.length);
     // And the same rule as the hand-written table, for the rows it covers.
     for (const item of stored) {
-      if (item.status === 'published' && item.table) expect(page.items.some((card) => card.id === item.id), `${column} ${item.key}`).toBe(cellsOf(item.table)[column] === 'Y');
+      if (item.status === 'published' && item.table) expect(page.items.some((card) => card.id === item.id), `${column} ${item.key}`).toBe(cellsOf(item.table, columns)[column] === 'Y');
     }
   });
 
   it.each(columns)('getCaseStudy opens for %s exactly what the table allows, and is not_found otherwise', (column) => {
     const viewer = viewers[column];
     for (const item of stored) {
-      const allowed = item.table ? cellsOf(item.table)[column] === 'Y' : can(viewer, 'caseStudy.read', item.facts);
+      const allowed = item.table ? cellsOf(item.table, columns)[column] === 'Y' : can(viewer, 'caseStudy.read', item.facts);
       if (allowed) {
         expect(getCaseStudy(viewer, item.id, 'en').id, `${column} ${item.key}`).toBe(item.id);
       } else {

@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { Meilisearch } from 'meilisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
-import { assertCan, can, type Action, type ListingFacts, type ProfileFacts } from '@/lib/policy/rules';
+import { can, type Action, type ListingFacts, type ProfileFacts } from '@/lib/policy/rules';
 import { readableFilter, readableWhere } from '@/lib/policy/scopes';
 import { visibilities, type ContentFacts, type MaybeViewer, type Visibility } from '@/lib/policy/types';
 import { testDb } from '../../support/database';
-import { personaNames, seedPersonas, type PersonaName, type Personas } from '../../support/personas';
+import { cellsOf, observe } from '../../support/policy-table';
+import { personaNames, seedPersonas, type Personas } from '../../support/personas';
 import { taskWait, testIndexName, testSearchClient } from '../../support/search';
 
 // The expected tables below are the specification, written from docs (DESIGN.md "Visibility") by hand,
@@ -45,7 +45,6 @@ import { taskWait, testIndexName, testSearchClient } from '../../support/search'
 //   persona here has no membership, so it may read but not write: staff turnover must not leave a former
 //   employee holding the pen); nobody else (not admins, not facilitators).
 // - Moderate: moderators and admins, only on what they can read.
-type Cell = 'Y' | 'n' | 'f' | 'u' | '-';
 type Row = string; // ten cells separated by spaces, in personaNames order
 
 const stages = ['published', 'draft', 'submitted', 'published-submission'] as const;
@@ -171,25 +170,6 @@ const profileReadDetails: Record<ProfileKey, Row> = {
   own:        '-    Y      Y      Y      Y      Y      Y     Y      Y   Y',
 };
 
-function cellsOf(row: Row): Record<PersonaName, Cell> {
-  const cells = row.trim().split(/\s+/);
-  expect(cells, `row "${row}"`).toHaveLength(personaNames.length);
-  return Object.fromEntries(personaNames.map((name, index) => [name, cells[index] as Cell])) as Record<PersonaName, Cell>;
-}
-
-/** What assertCan does, observed (not predicted): 'Y' when it returns, else the AppError code as a cell. */
-function observe<A extends Action>(viewer: MaybeViewer, action: A, resource: Parameters<typeof assertCan<A>>[2]): Cell {
-  try {
-    assertCan(viewer, action, resource);
-    return 'Y';
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const cell = ({ not_found: 'n', forbidden: 'f', unauthenticated: 'u' } as const)[error.code as 'not_found' | 'forbidden' | 'unauthenticated'];
-    if (!cell) throw error;
-    return cell;
-  }
-}
-
 function stageFacts(stage: Stage): Pick<ContentFacts, 'isPublished' | 'isSubmitted'> {
   return {
     isPublished: stage === 'published' || stage === 'published-submission',
@@ -226,7 +206,7 @@ describe('content policy matrix', () => {
   ] as const) {
     describe(action, () => {
       it.each(resourceKeys)('%s: can() and assertCan match the table for every persona', (key, visibility, stage) => {
-        const expected = cellsOf(table[key]);
+        const expected = cellsOf(table[key], personaNames);
         const facts = mainFacts(visibility, stage);
         const observedCan = Object.fromEntries(personaNames.map((name) => [name, can(personas.viewers[name], action, facts)]));
         const observedAssert = Object.fromEntries(personaNames.map((name) => [name, observe(personas.viewers[name], action, facts)]));
@@ -261,7 +241,7 @@ describe('content policy matrix', () => {
 describe('structure, profile and admin policy', () => {
   it.each(Object.keys(structure))('%s matches the table for every persona', (key) => {
     const [action, visibility] = key.split(' ') as [Action, 'public' | 'members' | undefined];
-    const expected = cellsOf(structure[key]!);
+    const expected = cellsOf(structure[key]!, personaNames);
     const listing: ListingFacts | null = visibility
       ? { id: action.startsWith('event.') ? personas.eventId : personas.organisationId, visibility }
       : null;
@@ -271,6 +251,12 @@ describe('structure, profile and admin policy', () => {
     const observedCan = Object.fromEntries(personaNames.map((name) => [name, can(personas.viewers[name], action, listing as never)]));
     expect(observed).toEqual(expected);
     expect(observedCan).toEqual(Object.fromEntries(personaNames.map((name) => [name, expected[name] === 'Y'])));
+  });
+
+  it("member.changeAccess: only an admin, and never on their own account", () => {
+    const target = { userId: personas.userIds.organisationMember };
+    for (const name of personaNames) expect(can(personas.viewers[name], 'member.changeAccess', target), name).toBe(name === 'admin');
+    expect(can(personas.viewers.admin, 'member.changeAccess', { userId: personas.userIds.admin })).toBe(false);
   });
 
   it('lets a facilitator run only the programme of their own event', () => {
@@ -284,7 +270,7 @@ describe('structure, profile and admin policy', () => {
     ['profile.readDetails', profileReadDetails],
   ] as const) {
     it.each(Object.keys(table) as ProfileKey[])(`${action} of a %s profile matches the table`, (key) => {
-      const expected = cellsOf(table[key]);
+      const expected = cellsOf(table[key], personaNames);
       for (const name of personaNames) {
         const viewer = personas.viewers[name];
         if (expected[name] === '-') continue;
