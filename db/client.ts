@@ -7,10 +7,11 @@ import * as accounts from './schema/accounts';
 import * as caseStudies from './schema/case-studies';
 import * as events from './schema/events';
 import * as organisations from './schema/organisations';
+import * as search from './schema/search';
 import * as system from './schema/system';
 import * as taxonomy from './schema/taxonomy';
 
-export const schema = { ...accounts, ...caseStudies, ...events, ...organisations, ...system, ...taxonomy };
+export const schema = { ...accounts, ...caseStudies, ...events, ...organisations, ...search, ...system, ...taxonomy };
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openDatabase(file: string): Db {

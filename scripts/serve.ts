@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { openDatabase } from '../db/client';
 import { readOrCreateSecret, startMeilisearch, type MeiliProcess } from '../lib/search/meili-process';
+import { searchTargetFromEnv } from '../lib/search/target';
+import { prepareSearchIndex, startSearchWorker } from '../lib/search/worker';
 import { prepareDatabase, resolvePaths } from './prepare';
 
 // `npm start`, `npm run demo` and `npm run dev`: prepares the data folder, runs migrations (and the demo
@@ -24,6 +27,14 @@ if (!meiliHost) {
   meiliKey = meili.masterKey;
   process.stdout.write(`Meilisearch running at ${meiliHost} (data in ${path.join(dataDir, 'meili')})\n`);
 }
+
+// Index settings are applied (and a stale or empty index rebuilt) before the web server serves a search.
+// The outbox worker runs here, beside the web server, and keeps the index in step with SQLite.
+const workerDb = openDatabase(databasePath);
+const searchTarget = searchTargetFromEnv({ ...process.env, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: meiliKey });
+const searchWorker = startSearchWorker(workerDb, searchTarget, (line) => process.stdout.write(`${line}\n`));
+// An external Meilisearch that is down does not stop the site: the worker keeps trying and catches up.
+await searchWorker.ready;
 
 const web = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'next-server.ts'), ...(isDev ? ['--dev'] : [])], {
   stdio: 'inherit',
@@ -56,6 +67,8 @@ async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
   if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
+  await searchWorker.stop();
+  workerDb.$client.close();
   await meili?.stop();
   process.exit(code);
 }

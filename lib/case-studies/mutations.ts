@@ -26,6 +26,7 @@ import { assertCan, can } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { emptyDocument, plainTextOf } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { enqueueSearch } from '@/lib/search/outbox';
 import { loadCaseStudy, type Tx } from './load';
 import { CreateCallInput, CreateCaseStudyInput, PublishInput, ReviewCommentInput, SaveSectionInput, TransitionInput, UpdateMetadataInput } from './schemas';
 import { completeness, editPermissionFor, isEditableStatus, nextStatus, type Transition } from './workflow';
@@ -107,6 +108,8 @@ export function updateCaseStudyMetadata({ viewer, input }: { viewer: MaybeViewer
         .where(eq(caseStudies.id, row.id))
         .run();
       replaceMetadataLists(tx, row.id, data);
+      // Drafts are never indexed; a published case study's document follows every edit.
+      if (facts.isPublished) enqueueSearch(tx, 'case_study', row.id);
       // The original creator stays an author; the editor chooses the other co-authors.
       // Who writes is the editors' call: a co-author's save leaves the author list as it is.
       if (can(viewer, 'caseStudy.submit', facts)) {
@@ -148,6 +151,7 @@ export function saveCaseStudySection({ viewer, input }: { viewer: MaybeViewer; i
         .where(and(eq(caseStudySections.caseStudyId, row.id), eq(caseStudySections.key, data.key)))
         .run();
       tx.update(caseStudies).set({ updatedAt: new Date() }).where(eq(caseStudies.id, row.id)).run();
+      if (facts.isPublished) enqueueSearch(tx, 'case_study', row.id);
       return { status: 'saved', version: section.version + 1 } as const;
     },
     { behavior: 'immediate' },
@@ -215,6 +219,8 @@ export function transitionCaseStudy({ viewer, input, transition }: { viewer: May
         .where(eq(caseStudies.id, row.id))
         .run();
       recordTransition(tx, row.id, row.status, status, viewer!.userId, data.note ?? '');
+      // Publishing, unpublishing, archiving: the worker adds or removes the documents.
+      enqueueSearch(tx, 'case_study', row.id);
       // A facilitator's note when requesting changes or accepting is kept as a comment on the whole.
       if (data.note && (transition === 'requestChanges' || transition === 'accept')) {
         tx.insert(reviewComments).values({ id: newId(), caseStudyId: row.id, revisionNumber: latestRevisionNumber(tx, row.id), sectionKey: null, authorId: viewer!.userId, body: data.note }).run();
@@ -242,6 +248,7 @@ export function publishCaseStudy({ viewer, input }: { viewer: MaybeViewer; input
       if (data.visibility === 'event' && !row.eventId) throw new AppError('invalid_input', 'errors.event_visibility_needs_event');
       tx.update(caseStudies).set({ status, visibility: data.visibility, publishedAt: new Date(), updatedAt: new Date() }).where(eq(caseStudies.id, row.id)).run();
       recordTransition(tx, row.id, row.status, status, viewer!.userId, `visibility=${data.visibility}`);
+      enqueueSearch(tx, 'case_study', row.id);
       return { status };
     },
     { behavior: 'immediate' },

@@ -2,11 +2,13 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organisationPopulations, organisations } from '@/db/schema/organisations';
+import { caseStudies } from '@/db/schema/case-studies';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { newId, slugify } from '@/lib/ids';
 import { assertCan } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
+import { enqueueSearch } from '@/lib/search/outbox';
 import { OrganisationInput, UpdateOrganisationInput } from './schemas';
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
@@ -30,6 +32,7 @@ export function createOrganisation({ viewer, input }: { viewer: MaybeViewer; inp
         .values({ id, slug, name: data.name, type: data.type, countryCode: data.countryCode, description: data.description ?? '', visibility: data.visibility })
         .run();
       for (const populationKey of new Set(data.populations)) tx.insert(organisationPopulations).values({ organisationId: id, populationKey }).run();
+      enqueueSearch(tx, 'organisation', id);
       recordAudit(tx, { actorId: viewer!.userId, action: 'organisation.create', targetType: 'organisation', targetId: id, detail: data.name });
       return { id, slug };
     },
@@ -51,6 +54,9 @@ export function updateOrganisation({ viewer, input }: { viewer: MaybeViewer; inp
         .run();
       tx.delete(organisationPopulations).where(eq(organisationPopulations.organisationId, existing.id)).run();
       for (const populationKey of new Set(data.populations)) tx.insert(organisationPopulations).values({ organisationId: existing.id, populationKey }).run();
+      // Its case studies' documents carry its name and type.
+      enqueueSearch(tx, 'organisation', existing.id);
+      enqueueSearch(tx, 'case_study', tx.select({ id: caseStudies.id }).from(caseStudies).where(eq(caseStudies.organisationId, existing.id)).all().map((row) => row.id));
       recordAudit(tx, { actorId: viewer!.userId, action: 'organisation.update', targetType: 'organisation', targetId: existing.id });
     },
     { behavior: 'immediate' },

@@ -1,25 +1,24 @@
 import 'server-only';
-import { Meilisearch } from 'meilisearch';
-import { getEnv } from '@/lib/env';
+import { getDb } from '@/db/client';
+import { outboxLag } from './outbox';
+import { searchTargetFromEnv, type SearchTarget } from './target';
 
-let client: Meilisearch | undefined;
+let target: SearchTarget | undefined;
 
-/** The server's Meilisearch client. The browser never talks to Meilisearch: every search goes through us. */
-export function getSearchClient(): Meilisearch {
-  if (client) return client;
-  const env = getEnv();
-  if (!env.MEILI_HOST) throw new Error('MEILI_HOST is not set: start Baraza with `npm start` or set MEILI_HOST and MEILI_MASTER_KEY.');
-  client = new Meilisearch({ host: env.MEILI_HOST, apiKey: env.MEILI_MASTER_KEY });
-  return client;
+/** The server's search target. The browser never talks to Meilisearch: every search goes through us. */
+export function getSearchTarget(): SearchTarget {
+  return (target ??= searchTargetFromEnv());
 }
 
-export async function checkSearchHealth(): Promise<{ ok: boolean }> {
+export async function checkSearchHealth(): Promise<{ ok: boolean; outbox: ReturnType<typeof outboxLag> | null }> {
+  let outbox: ReturnType<typeof outboxLag> | null = null;
   try {
-    const health = await getSearchClient().health();
-    return { ok: health.status === 'available' };
+    outbox = outboxLag(getDb());
+    const health = await getSearchTarget().client.health();
+    return { ok: health.status === 'available', outbox };
   } catch (error) {
     // Logged here, not returned: the health route is public and error text can name paths and ports.
     console.error('Health check failed', error);
-    return { ok: false };
+    return { ok: false, outbox };
   }
 }

@@ -1,0 +1,219 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db/client';
+import { caseStudies, caseStudyAuthors, caseStudyCountries, caseStudyPopulations, caseStudySections, caseStudyTopics, type SectionKey } from '@/db/schema/case-studies';
+import { organisationPopulations, organisations } from '@/db/schema/organisations';
+import type { SearchEntityType } from '@/db/schema/search';
+import { countries, keyPopulations, topics } from '@/db/schema/taxonomy';
+import { caseStudyFacts } from '@/lib/case-studies/facts';
+import { publishedStatuses } from '@/lib/case-studies/workflow';
+import type { ContentFacts } from '@/lib/policy/types';
+
+/** What a search result is. Themes and threads join when they land (see db/schema/search.ts). */
+export const documentTypes = ['case_study', 'lesson', 'organisation'] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+/**
+ * One search document. It carries the read rule's facts (lib/policy/audience.ts filters on them), the
+ * facets people browse by, and the text. Labels of facets are not stored: pages read them from SQLite in
+ * the reader's language, so renaming a country or an event never needs a reindex.
+ */
+export type SearchDocument = ContentFacts & {
+  id: string;
+  type: DocumentType;
+  /** The case study or organisation the result opens. */
+  sourceId: string;
+  title: string;
+  summary: string;
+  organisationName: string;
+  /** Section texts of a case study; a lesson document has only `lessons`. */
+  sections: Partial<Record<SectionKey, string>>;
+  /** Taxonomy labels in both languages and free tags, so a query in either language matches them. */
+  tags: string[];
+  countries: string[];
+  populations: string[];
+  topics: string[];
+  themes: string[];
+  organisationType: string;
+  language: string | null;
+  year: number;
+  /** Epoch ms: published (case studies) or created (organisations). */
+  date: number;
+};
+
+/** Anything that reads: the database or a transaction (a rebuild reads one consistent snapshot). */
+export type Reader = Pick<Db, 'select' | 'get'>;
+
+export type EntityRef = { type: SearchEntityType; id: string };
+
+/** Every document id an entity can have, so a rebuild can delete the ones it no longer produces. */
+export function documentIdsOf(ref: EntityRef): string[] {
+  return ref.type === 'case_study' ? [`case_study-${ref.id}`, `lesson-${ref.id}`] : [`organisation-${ref.id}`];
+}
+
+const chunkSize = 500;
+function chunks<T>(values: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < values.length; start += chunkSize) result.push(values.slice(start, start + chunkSize));
+  return result;
+}
+
+function groupBy<T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(value(row));
+    else map.set(key(row), [value(row)]);
+  }
+  return map;
+}
+
+type Labels = { countries: Map<string, string[]>; populations: Map<string, string[]>; topics: Map<string, string[]> };
+
+function loadLabels(db: Reader): Labels {
+  const pair = (row: { key: string; labelEn: string; labelFr: string }): [string, string[]] => [row.key, [row.labelEn, row.labelFr]];
+  return {
+    countries: new Map(db.select({ key: countries.code, labelEn: countries.labelEn, labelFr: countries.labelFr }).from(countries).all().map(pair)),
+    populations: new Map(db.select({ key: keyPopulations.key, labelEn: keyPopulations.labelEn, labelFr: keyPopulations.labelFr }).from(keyPopulations).all().map(pair)),
+    topics: new Map(db.select({ key: topics.key, labelEn: topics.labelEn, labelFr: topics.labelFr }).from(topics).all().map(pair)),
+  };
+}
+
+const labelsOf = (map: Map<string, string[]>, keys: readonly string[]) => keys.flatMap((key) => map.get(key) ?? []);
+
+/** Case studies' documents (`ids` undefined: all of them), in batched queries rather than one per row. */
+function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[]): SearchDocument[] {
+  const published = inArray(caseStudies.status, [...publishedStatuses]);
+  const rows = db
+    .select({ caseStudy: caseStudies, organisationName: organisations.name, organisationType: organisations.type })
+    .from(caseStudies)
+    .innerJoin(organisations, eq(organisations.id, caseStudies.organisationId))
+    // Drafts and work in review are never indexed, for anyone.
+    .where(ids ? and(published, inArray(caseStudies.id, [...ids])) : published)
+    .all();
+  if (!rows.length) return [];
+  const rowIds = rows.map((row) => row.caseStudy.id);
+  const related = <T extends { caseStudyId: string }>(load: (chunk: string[]) => T[]) => (ids ? chunks(rowIds).flatMap(load) : load(rowIds));
+  // With no id list the child tables are read whole: one query each instead of a 10,000-item IN list.
+  const where = (column: AnySQLiteColumn, chunk: string[]) => (ids ? inArray(column, chunk) : undefined);
+  const sections = groupBy(
+    related((chunk) => db.select({ caseStudyId: caseStudySections.caseStudyId, key: caseStudySections.key, text: caseStudySections.plainText }).from(caseStudySections).where(where(caseStudySections.caseStudyId, chunk)).all()),
+    (row) => row.caseStudyId,
+    (row) => [row.key, row.text] as const,
+  );
+  const authors = groupBy(related((chunk) => db.select().from(caseStudyAuthors).where(where(caseStudyAuthors.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.userId);
+  const countryCodes = groupBy(related((chunk) => db.select().from(caseStudyCountries).where(where(caseStudyCountries.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.countryCode);
+  const populationKeys = groupBy(related((chunk) => db.select().from(caseStudyPopulations).where(where(caseStudyPopulations.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.populationKey);
+  const topicRows = groupBy(related((chunk) => db.select().from(caseStudyTopics).where(where(caseStudyTopics.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row);
+
+  return rows.flatMap(({ caseStudy, organisationName, organisationType }) => {
+    const facts = caseStudyFacts(caseStudy, authors.get(caseStudy.id) ?? []);
+    const sectionTexts = Object.fromEntries(sections.get(caseStudy.id) ?? []) as Partial<Record<SectionKey, string>>;
+    const caseTopics = topicRows.get(caseStudy.id) ?? [];
+    const topicKeys = caseTopics.filter((topic) => !topic.isFreeTag).map((topic) => topic.topic);
+    const caseCountries = countryCodes.get(caseStudy.id) ?? [];
+    const casePopulations = populationKeys.get(caseStudy.id) ?? [];
+    const date = (caseStudy.publishedAt ?? caseStudy.updatedAt).getTime();
+    const shared = {
+      ...facts,
+      sourceId: caseStudy.id,
+      title: caseStudy.title,
+      organisationName,
+      tags: [
+        ...labelsOf(labels.topics, topicKeys),
+        ...caseTopics.filter((topic) => topic.isFreeTag).map((topic) => topic.topic),
+        ...labelsOf(labels.populations, casePopulations),
+        ...labelsOf(labels.countries, caseCountries),
+      ],
+      countries: caseCountries,
+      populations: casePopulations,
+      topics: topicKeys,
+      themes: [],
+      organisationType,
+      language: caseStudy.language,
+      year: new Date(date).getUTCFullYear(),
+      date,
+    };
+    const documents: SearchDocument[] = [{ ...shared, id: `case_study-${caseStudy.id}`, type: 'case_study', summary: caseStudy.summary, sections: sectionTexts }];
+    // Lessons learned stand as results of their own: "what did people learn about X" gets direct answers.
+    if (sectionTexts.lessons?.trim()) documents.push({ ...shared, id: `lesson-${caseStudy.id}`, type: 'lesson', summary: '', sections: { lessons: sectionTexts.lessons } });
+    return documents;
+  });
+}
+
+function organisationDocuments(db: Reader, labels: Labels, ids?: readonly string[]): SearchDocument[] {
+  const rows = ids ? chunks(ids).flatMap((chunk) => db.select().from(organisations).where(inArray(organisations.id, chunk)).all()) : db.select().from(organisations).all();
+  if (!rows.length) return [];
+  const populations = groupBy(
+    ids
+      ? chunks(rows.map((row) => row.id)).flatMap((chunk) => db.select().from(organisationPopulations).where(inArray(organisationPopulations.organisationId, chunk)).all())
+      : db.select().from(organisationPopulations).all(),
+    (row) => row.organisationId,
+    (row) => row.populationKey,
+  );
+  return rows.map((row) => {
+    const keys = populations.get(row.id) ?? [];
+    return {
+      id: `organisation-${row.id}`,
+      type: 'organisation',
+      sourceId: row.id,
+      // Organisations are listings (public or members): the same facts the read rule uses for content.
+      visibility: row.visibility,
+      isPublished: true,
+      isSubmitted: false,
+      organisationId: row.id,
+      eventId: null,
+      authorIds: [],
+      title: row.name,
+      summary: row.description,
+      organisationName: row.name,
+      sections: {},
+      tags: [...labelsOf(labels.populations, keys), ...labelsOf(labels.countries, [row.countryCode])],
+      countries: [row.countryCode],
+      populations: keys,
+      topics: [],
+      themes: [],
+      organisationType: row.type,
+      language: null,
+      year: row.createdAt.getUTCFullYear(),
+      date: row.createdAt.getTime(),
+    } satisfies SearchDocument;
+  });
+}
+
+/**
+ * The documents for some entities, read from SQLite as they are now, plus the ids of documents they no
+ * longer have (a case study unpublished, a lessons section emptied) so the caller deletes those.
+ */
+export function buildDocuments(db: Reader, refs: readonly EntityRef[]): { upserts: SearchDocument[]; deleteIds: string[] } {
+  const labels = loadLabels(db);
+  const idsOf = (type: SearchEntityType) => [...new Set(refs.filter((ref) => ref.type === type).map((ref) => ref.id))];
+  const caseStudyIds = idsOf('case_study');
+  const organisationIds = idsOf('organisation');
+  const upserts = [
+    ...(caseStudyIds.length ? caseStudyDocuments(db, labels, caseStudyIds) : []),
+    ...(organisationIds.length ? organisationDocuments(db, labels, organisationIds) : []),
+  ];
+  const kept = new Set(upserts.map((document) => document.id));
+  const deleteIds = refs.flatMap(documentIdsOf).filter((id) => !kept.has(id));
+  return { upserts, deleteIds: [...new Set(deleteIds)] };
+}
+
+/** Every document, for a rebuild. */
+export function buildAllDocuments(db: Reader): SearchDocument[] {
+  const labels = loadLabels(db);
+  return [...caseStudyDocuments(db, labels), ...organisationDocuments(db, labels)];
+}
+
+/** How many documents buildAllDocuments would produce, by counting in SQL: a cheap drift check at start. */
+export function expectedDocumentCount(db: Db): number {
+  const published = sql.join(publishedStatuses.map((status) => sql`${status}`), sql`, `);
+  // trim() with the whitespace JavaScript's trim() also removes, so both agree on an "empty" section.
+  const row = db.get<{ total: number }>(sql`
+    select
+      (select count(*) from case_studies where status in (${published}))
+      + (select count(*) from case_studies c join case_study_sections s on s.case_study_id = c.id
+          where c.status in (${published}) and s.key = 'lessons' and trim(s.plain_text, ' ' || char(9, 10, 13)) <> '')
+      + (select count(*) from organisations) as total`);
+  return row?.total ?? 0;
+}
