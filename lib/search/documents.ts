@@ -21,8 +21,10 @@ export type DocumentType = (typeof documentTypes)[number];
 export type SearchDocument = ContentFacts & {
   id: string;
   type: DocumentType;
-  /** The case study or organisation the result opens. */
+  /** The case study or organisation the result stands for (lesson documents: their case study). */
   sourceId: string;
+  /** Where the result opens, inside this site. */
+  path: string;
   title: string;
   summary: string;
   organisationName: string;
@@ -134,9 +136,10 @@ function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[])
       year: new Date(date).getUTCFullYear(),
       date,
     };
-    const documents: SearchDocument[] = [{ ...shared, id: `case_study-${caseStudy.id}`, type: 'case_study', summary: caseStudy.summary, sections: sectionTexts }];
+    const path = `/case-studies/${caseStudy.id}`;
+    const documents: SearchDocument[] = [{ ...shared, id: `case_study-${caseStudy.id}`, type: 'case_study', path, summary: caseStudy.summary, sections: sectionTexts }];
     // Lessons learned stand as results of their own: "what did people learn about X" gets direct answers.
-    if (sectionTexts.lessons?.trim()) documents.push({ ...shared, id: `lesson-${caseStudy.id}`, type: 'lesson', summary: '', sections: { lessons: sectionTexts.lessons } });
+    if (sectionTexts.lessons?.trim()) documents.push({ ...shared, id: `lesson-${caseStudy.id}`, type: 'lesson', path: `${path}#section-lessons`, summary: '', sections: { lessons: sectionTexts.lessons } });
     return documents;
   });
 }
@@ -157,6 +160,7 @@ function organisationDocuments(db: Reader, labels: Labels, ids?: readonly string
       id: `organisation-${row.id}`,
       type: 'organisation',
       sourceId: row.id,
+      path: `/organisations/${row.slug}`,
       // Organisations are listings (public or members): the same facts the read rule uses for content.
       visibility: row.visibility,
       isPublished: true,

@@ -25,6 +25,7 @@ export type SearchHit = {
   id: string;
   type: DocumentType;
   sourceId: string;
+  path: string;
   title: MarkedText;
   organisationName: string;
   /** Where the excerpt comes from: a section, the summary, or nothing matched in the body. */
@@ -73,6 +74,7 @@ function toHit(document: SearchDocument & { _formatted?: Partial<Record<string, 
     id: document.id,
     type: document.type,
     sourceId: document.sourceId,
+    path: document.path,
     title: splitMarks(formatted.title ?? document.title),
     organisationName: document.organisationName,
     excerptFrom: path ? (path === 'summary' ? 'summary' : (path.slice('sections.'.length) as SectionKey)) : null,
