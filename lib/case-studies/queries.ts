@@ -135,6 +135,41 @@ export function listPublishedCaseStudies(viewer: MaybeViewer, locale: Locale, fi
   return { items: attachFacets(viewer, rows, locale), total };
 }
 
+const valueList = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+
+/**
+ * Related practice for a case study: published work the viewer may read that shares its topics or key
+ * populations, preferring other countries and other events (the point is to learn from elsewhere).
+ * Scored in SQL: shared topics weigh 3, shared populations 2, another country 2, another event 1.
+ */
+export function listRelatedCaseStudies(viewer: MaybeViewer, caseStudyId: string, locale: Locale, limit = 4) {
+  const db = getDb();
+  const source = db.select({ eventId: caseStudies.eventId }).from(caseStudies).where(eq(caseStudies.id, caseStudyId)).get();
+  if (!source) return [];
+  const topicKeys = db.select({ topic: caseStudyTopics.topic }).from(caseStudyTopics).where(eq(caseStudyTopics.caseStudyId, caseStudyId)).all().map((row) => row.topic);
+  const populationKeys = db.select({ key: caseStudyPopulations.populationKey }).from(caseStudyPopulations).where(eq(caseStudyPopulations.caseStudyId, caseStudyId)).all().map((row) => row.key);
+  const countryCodes = db.select({ code: caseStudyCountries.countryCode }).from(caseStudyCountries).where(eq(caseStudyCountries.caseStudyId, caseStudyId)).all().map((row) => row.code);
+  if (!topicKeys.length && !populationKeys.length) return [];
+
+  const sharedTopics = topicKeys.length
+    ? sql`(select count(*) from case_study_topics t where t.case_study_id = ${caseStudies.id} and t.topic in (${valueList(topicKeys)}))`
+    : sql`0`;
+  const sharedPopulations = populationKeys.length
+    ? sql`(select count(*) from case_study_populations p where p.case_study_id = ${caseStudies.id} and p.population_key in (${valueList(populationKeys)}))`
+    : sql`0`;
+  const otherCountry = countryCodes.length
+    ? sql`(not exists (select 1 from case_study_countries c where c.case_study_id = ${caseStudies.id} and c.country_code in (${valueList(countryCodes)})))`
+    : sql`0`;
+  const otherEvent = source.eventId ? sql`(${caseStudies.eventId} is null or ${caseStudies.eventId} <> ${source.eventId})` : sql`0`;
+  const shared = sql`(3 * ${sharedTopics} + 2 * ${sharedPopulations})`;
+  const rows = selectCards()
+    .where(and(readableWhere(viewer, caseStudyColumns), eq(caseStudies.status, 'published'), sql`${caseStudies.id} <> ${caseStudyId}`, sql`${shared} > 0`))
+    .orderBy(sql`${shared} + 2 * ${otherCountry} + ${otherEvent} desc`, desc(caseStudies.publishedAt))
+    .limit(limit)
+    .all() as CardRow[];
+  return attachFacets(viewer, rows, locale);
+}
+
 /** Work in progress the viewer can edit: as an author, or as an editor of the owning organisation. */
 export function listMyDrafts(viewer: Viewer, locale: Locale) {
   const editorOrganisations = editorOrganisationIds(viewer);

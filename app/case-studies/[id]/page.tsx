@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { ReviewComments } from '@/components/case-studies/review-comments';
 import { ReviewPanel } from '@/components/case-studies/review-panel';
 import { StatusBadge } from '@/components/case-studies/status-badge';
@@ -7,7 +8,7 @@ import { WorkflowPanel } from '@/components/case-studies/workflow-panel';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { byteSizeParts } from '@/lib/case-studies/attachment-rules';
-import { getCaseStudy } from '@/lib/case-studies/queries';
+import { getCaseStudy, listRelatedCaseStudies } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
 import { renderRichText } from '@/lib/rich-text/render';
@@ -34,7 +35,10 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
     getTranslations('enums.visibility'),
     getTranslations('attachments'),
   ]);
+  const tRelated = await getTranslations('caseStudies.related');
   const taxonomy = getTaxonomy(locale);
+  // Related practice is for published work; a draft's page is a workspace.
+  const related = caseStudy.status === 'published' ? listRelatedCaseStudies(viewer, caseStudy.id, locale) : [];
   const commentsOn = (key: string | null) => caseStudy.reviewComments.filter((comment) => comment.sectionKey === key);
   const day = (date: Date) => formatDay(date.toISOString().slice(0, 10), locale);
   return (
@@ -137,6 +141,14 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
           <p className="muted">{t('noAttachments')}</p>
         )}
       </section>
+
+      {related.length ? (
+        <section aria-labelledby="related-heading" className="no-print space-y-2">
+          <h2 id="related-heading">{tRelated('title')}</h2>
+          <p className="muted text-sm">{tRelated('intro')}</p>
+          <CaseStudyList items={related} countryLabel={taxonomy.countryLabel} emptyText="" />
+        </section>
+      ) : null}
     </article>
   );
 }
