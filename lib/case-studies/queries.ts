@@ -140,7 +140,8 @@ const valueList = (values: readonly string[]) => sql.join(values.map((value) => 
 /**
  * Related practice for a case study: published work the viewer may read that shares its topics or key
  * populations, preferring other countries and other events (the point is to learn from elsewhere).
- * Scored in SQL: shared topics weigh 3, shared populations 2, another country 2, another event 1.
+ * Scored in SQL: each shared topic counts 6 and each shared population 4, then another country adds 2 and
+ * another event 1, so what is shared decides first and the preference for elsewhere breaks close calls.
  */
 export function listRelatedCaseStudies(viewer: MaybeViewer, caseStudyId: string, locale: Locale, limit = 4) {
   const db = getDb();
@@ -164,7 +165,7 @@ export function listRelatedCaseStudies(viewer: MaybeViewer, caseStudyId: string,
   const shared = sql`(3 * ${sharedTopics} + 2 * ${sharedPopulations})`;
   const rows = selectCards()
     .where(and(readableWhere(viewer, caseStudyColumns), eq(caseStudies.status, 'published'), sql`${caseStudies.id} <> ${caseStudyId}`, sql`${shared} > 0`))
-    .orderBy(sql`${shared} + 2 * ${otherCountry} + ${otherEvent} desc`, desc(caseStudies.publishedAt))
+    .orderBy(sql`2 * ${shared} + 2 * ${otherCountry} + ${otherEvent} desc`, desc(caseStudies.publishedAt))
     .limit(limit)
     .all() as CardRow[];
   return attachFacets(viewer, rows, locale);
