@@ -125,7 +125,8 @@ export async function searchContent({ db, target, viewer, params }: { db: Db; ta
     facets: (['type', ...filterFacets] as FacetName[]).filter((name) => !chosen.includes(name)),
     hitsPerPage: pageSize,
     page: params.page,
-    sort: params.sort === 'date' ? ['date:desc'] : undefined,
+    // With no words there is no relevance to rank by: browsing lists the newest first.
+    sort: params.sort === 'date' || !params.q ? ['date:desc'] : undefined,
     attributesToHighlight: ['title', 'summary', 'sections'],
     attributesToCrop: ['summary', 'sections'],
     cropLength: 36,
