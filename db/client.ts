@@ -5,13 +5,16 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as accounts from './schema/accounts';
 import * as caseStudies from './schema/case-studies';
+import * as conversations from './schema/conversations';
 import * as events from './schema/events';
+import * as jobs from './schema/jobs';
+import * as notifications from './schema/notifications';
 import * as organisations from './schema/organisations';
 import * as search from './schema/search';
 import * as system from './schema/system';
 import * as taxonomy from './schema/taxonomy';
 
-export const schema = { ...accounts, ...caseStudies, ...events, ...organisations, ...search, ...system, ...taxonomy };
+export const schema = { ...accounts, ...caseStudies, ...conversations, ...events, ...jobs, ...notifications, ...organisations, ...search, ...system, ...taxonomy };
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openDatabase(file: string): Db {

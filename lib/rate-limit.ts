@@ -11,6 +11,8 @@ export const limits = {
   signInPerAccount: { name: 'sign-in:account', max: 5, windowMs: 15 * 60_000 },
   signInPerAddress: { name: 'sign-in:address', max: 30, windowMs: 15 * 60_000 },
   invitePerAddress: { name: 'invite:address', max: 10, windowMs: 15 * 60_000 },
+  // Posting counts every post (not failures): enough for a lively discussion, not for a flood.
+  postsPerMember: { name: 'post:member', max: 12, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Keys are HMACs: the table never holds an address or a username that could be read back. */

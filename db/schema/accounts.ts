@@ -18,6 +18,12 @@ export const users = sqliteTable(
     isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
     isInDirectory: integer('is_in_directory', { mode: 'boolean' }).notNull().default(false),
     bio: text('bio').notNull().default(''),
+    // Email: how often (notifications go to the app regardless), whether emails may say what happened
+    // (default: neutral, nothing sensitive), and at most how many a week (extra items wait for a digest).
+    emailFrequency: text('email_frequency', { enum: ['immediate', 'daily', 'weekly', 'never'] }).notNull().default('daily'),
+    emailDetail: text('email_detail', { enum: ['neutral', 'full'] }).notNull().default('neutral'),
+    weeklyEmailCap: integer('weekly_email_cap').notNull().default(7),
+    refreshersEnabled: integer('refreshers_enabled', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
   },
   (table) => [uniqueIndex('users_username_unique').on(table.username), uniqueIndex('users_email_unique').on(table.email)],

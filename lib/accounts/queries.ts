@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { inviteCodes, memberships, users } from '@/db/schema/accounts';
 import { eventParticipants, events } from '@/db/schema/events';
@@ -126,4 +126,30 @@ export function listAuditEntries(viewer: MaybeViewer, limit = 200) {
     .orderBy(desc(auditEntries.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * Viewers for many members at once (notification fan-out), read from SQLite like a request's viewer.
+ * Disabled members are left out: they get nothing.
+ */
+export function loadViewers(userIds: readonly string[]): Map<string, Viewer & { emailFrequency: string }> {
+  const ids = [...new Set(userIds)];
+  const result = new Map<string, Viewer & { emailFrequency: string }>();
+  if (!ids.length) return result;
+  const db = getDb();
+  const rows = db
+    .select({ id: users.id, displayName: users.displayName, locale: users.locale, siteRole: users.siteRole, emailFrequency: users.emailFrequency })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.isDisabled, false)))
+    .all();
+  for (const row of rows) result.set(row.id, { userId: row.id, displayName: row.displayName, locale: row.locale, siteRole: row.siteRole, emailFrequency: row.emailFrequency, organisationRoles: {}, eventRoles: {} });
+  const found = [...result.keys()];
+  if (!found.length) return result;
+  for (const row of db.select().from(memberships).where(inArray(memberships.userId, found)).all()) {
+    (result.get(row.userId)!.organisationRoles as Record<string, OrganisationRole>)[row.organisationId] = row.role;
+  }
+  for (const row of db.select().from(eventParticipants).where(inArray(eventParticipants.userId, found)).all()) {
+    ((result.get(row.userId)!.eventRoles as Record<string, EventRole[]>)[row.eventId] ??= []).push(row.role);
+  }
+  return result;
 }

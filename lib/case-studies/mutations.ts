@@ -26,6 +26,7 @@ import { assertCan, can } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { emptyDocument, plainTextOf } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { syncSubjectThreads } from '@/lib/conversations/sync';
 import { enqueueSearch } from '@/lib/search/outbox';
 import { loadCaseStudy, type Tx } from './load';
 import { CreateCallInput, CreateCaseStudyInput, PublishInput, ReviewCommentInput, SaveSectionInput, TransitionInput, UpdateMetadataInput } from './schemas';
@@ -221,6 +222,7 @@ export function transitionCaseStudy({ viewer, input, transition }: { viewer: May
       recordTransition(tx, row.id, row.status, status, viewer!.userId, data.note ?? '');
       // Publishing, unpublishing, archiving: the worker adds or removes the documents.
       enqueueSearch(tx, 'case_study', row.id);
+      syncSubjectThreads(tx, 'case_study', row.id);
       // A facilitator's note when requesting changes or accepting is kept as a comment on the whole.
       if (data.note && (transition === 'requestChanges' || transition === 'accept')) {
         tx.insert(reviewComments).values({ id: newId(), caseStudyId: row.id, revisionNumber: latestRevisionNumber(tx, row.id), sectionKey: null, authorId: viewer!.userId, body: data.note }).run();
@@ -249,6 +251,7 @@ export function publishCaseStudy({ viewer, input }: { viewer: MaybeViewer; input
       tx.update(caseStudies).set({ status, visibility: data.visibility, publishedAt: new Date(), updatedAt: new Date() }).where(eq(caseStudies.id, row.id)).run();
       recordTransition(tx, row.id, row.status, status, viewer!.userId, `visibility=${data.visibility}`);
       enqueueSearch(tx, 'case_study', row.id);
+      syncSubjectThreads(tx, 'case_study', row.id);
       return { status };
     },
     { behavior: 'immediate' },

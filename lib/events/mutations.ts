@@ -5,6 +5,7 @@ import { users } from '@/db/schema/accounts';
 import { eventOrganisations, eventParticipants, eventPopulations, events, eventSessions, eventTopics } from '@/db/schema/events';
 import { organisations } from '@/db/schema/organisations';
 import { recordAudit } from '@/lib/audit';
+import { syncSubjectThreads } from '@/lib/conversations/sync';
 import { AppError } from '@/lib/errors';
 import { newId, slugify } from '@/lib/ids';
 import { assertCan, can } from '@/lib/policy/rules';
@@ -66,6 +67,7 @@ export function updateEvent({ viewer, input }: { viewer: MaybeViewer; input: unk
     (tx) => {
       tx.update(events).set(eventFields(data)).where(eq(events.id, event.id)).run();
       replaceFacets(tx, event.id, data);
+      syncSubjectThreads(tx, 'event', event.id);
       recordAudit(tx, { actorId: viewer!.userId, action: 'event.update', targetType: 'event', targetId: event.id });
     },
     { behavior: 'immediate' },

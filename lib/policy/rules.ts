@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { canReadContent } from './audience';
 import type { ContentFacts, MaybeViewer, Viewer } from './types';
+import type { PostFacts, SubjectFacts, ThreadFacts } from '@/lib/conversations/facts';
 
 /** Facts about an organisation or event: listed publicly or to members only. */
 export type ListingFacts = { id: string; visibility: 'public' | 'members' };
@@ -35,6 +36,22 @@ type Rules = {
   'caseStudy.review': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
   'caseStudy.readReview': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
   'call.manage': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'thread.start': (viewer: MaybeViewer, subject: SubjectFacts) => boolean;
+  'thread.read': (viewer: MaybeViewer, thread: ThreadFacts) => boolean;
+  'thread.reply': (viewer: MaybeViewer, thread: ThreadFacts) => boolean;
+  'thread.follow': (viewer: MaybeViewer, thread: ThreadFacts) => boolean;
+  'thread.lock': (viewer: MaybeViewer, thread: ThreadFacts) => boolean;
+  'question.ask': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'question.markAnswer': (viewer: MaybeViewer, caseStudy: CaseStudyFacts) => boolean;
+  'question.listForOrganisation': (viewer: MaybeViewer, owner: OrganisationRef) => boolean;
+  'post.readText': (viewer: MaybeViewer, post: PostFacts) => boolean;
+  'post.edit': (viewer: MaybeViewer, post: PostFacts) => boolean;
+  'post.delete': (viewer: MaybeViewer, post: PostFacts) => boolean;
+  'post.react': (viewer: MaybeViewer, post: PostFacts) => boolean;
+  'post.report': (viewer: MaybeViewer, post: PostFacts) => boolean;
+  'post.moderate': (viewer: MaybeViewer, post: PostFacts) => boolean;
+  'moderation.queue': (viewer: MaybeViewer, resource: null) => boolean;
+  'event.manageFollowUp': (viewer: MaybeViewer, event: ListingFacts) => boolean;
   'content.read': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.update': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.moderate': (viewer: MaybeViewer, item: ContentFacts) => boolean;
@@ -98,6 +115,26 @@ const rules: Rules = {
   'caseStudy.readReview': (viewer, caseStudy) =>
     isEditorOf(viewer, caseStudy.organisationId) || isReviewerOf(viewer, caseStudy) || (isSignedIn(viewer) && caseStudy.authorIds.includes(viewer.userId)),
   'call.manage': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
+  // Conversations. Moderators act on what they may read, like everyone (decision 002); reports never hide
+  // anything by themselves. The case study's writers answer the questions addressed to it.
+  'thread.start': (viewer, subject) => isSignedIn(viewer) && canReadContent(viewer, subject) && subject.visibility !== 'private',
+  'thread.read': canReadContent,
+  'thread.reply': (viewer, thread) => isSignedIn(viewer) && canReadContent(viewer, thread) && !thread.isLocked,
+  'thread.follow': (viewer, thread) => isSignedIn(viewer) && canReadContent(viewer, thread),
+  'thread.lock': (viewer, thread) => isModerator(viewer) && canReadContent(viewer, thread),
+  'question.ask': (viewer, caseStudy) => isSignedIn(viewer) && caseStudy.isPublished && canReadContent(viewer, caseStudy),
+  'question.markAnswer': (viewer, caseStudy) => canWrite(viewer, caseStudy),
+  'question.listForOrganisation': (viewer, owner) => isMemberOf(viewer, owner.organisationId),
+  'post.readText': (viewer, post) =>
+    canReadContent(viewer, post) && !post.isDeleted && (!post.isHidden || isModerator(viewer) || (isSignedIn(viewer) && viewer.userId === post.postAuthorId)),
+  'post.edit': (viewer, post) => isSignedIn(viewer) && viewer.userId === post.postAuthorId && canReadContent(viewer, post) && !post.isDeleted && !post.isHidden && !post.isLocked,
+  'post.delete': (viewer, post) => isSignedIn(viewer) && viewer.userId === post.postAuthorId && canReadContent(viewer, post) && !post.isDeleted,
+  'post.react': (viewer, post) => isSignedIn(viewer) && canReadContent(viewer, post) && !post.isDeleted && !post.isHidden,
+  'post.report': (viewer, post) => isSignedIn(viewer) && viewer.userId !== post.postAuthorId && canReadContent(viewer, post) && !post.isDeleted,
+  'post.moderate': (viewer, post) => isModerator(viewer) && canReadContent(viewer, post),
+  'moderation.queue': isModerator,
+  // Refreshers now, follow-up surveys later: the event's facilitators (and admins) schedule them.
+  'event.manageFollowUp': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
   'content.read': canReadContent,
   'content.update': (viewer, item) => canWrite(viewer, item),
   'content.moderate': (viewer, item) => isModerator(viewer) && canReadContent(viewer, item),
@@ -116,6 +153,18 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'caseStudy.review': 'caseStudy.read',
   'caseStudy.readReview': 'caseStudy.read',
   'call.manage': 'event.read',
+  'thread.reply': 'thread.read',
+  'thread.follow': 'thread.read',
+  'thread.lock': 'thread.read',
+  'question.ask': 'caseStudy.read',
+  'question.markAnswer': 'caseStudy.read',
+  'post.readText': 'thread.read',
+  'post.edit': 'thread.read',
+  'post.delete': 'thread.read',
+  'post.react': 'thread.read',
+  'post.report': 'thread.read',
+  'post.moderate': 'thread.read',
+  'event.manageFollowUp': 'event.read',
   'content.update': 'content.read',
   'content.moderate': 'content.read',
 };

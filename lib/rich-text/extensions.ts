@@ -11,6 +11,14 @@ export const headingLevels = [2, 3] as const;
  * be typed is exactly what can be stored and shown. Deliberately small: no images (they could identify
  * people and would load from elsewhere), no code, no raw HTML.
  */
+export const linkOptions = {
+  openOnClick: false,
+  autolink: true,
+  protocols: [...allowedLinkProtocols],
+  defaultProtocol: 'https',
+  HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null, class: null },
+};
+
 export const richTextExtensions: Extensions = [
   StarterKit.configure({
     heading: { levels: [...headingLevels] },
@@ -19,12 +27,6 @@ export const richTextExtensions: Extensions = [
     horizontalRule: false,
     strike: false,
     underline: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      protocols: [...allowedLinkProtocols],
-      defaultProtocol: 'https',
-      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null, class: null },
-    },
+    link: linkOptions,
   }),
 ];

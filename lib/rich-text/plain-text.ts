@@ -5,6 +5,7 @@ export function toPlainText(node: RichTextJson | null | undefined): string {
   if (!node) return '';
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return '\n';
+  if (node.type === 'mention') return `@${String(node.attrs?.label ?? '')}`;
   const inner = (node.content ?? []).map(toPlainText).join('');
   return node.type === 'paragraph' || node.type === 'heading' ? `${inner}\n` : inner;
 }

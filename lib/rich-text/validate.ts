@@ -1,10 +1,11 @@
 import { getSchema } from '@tiptap/core';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { AppError } from '@/lib/errors';
-import { allowedLinkProtocols, headingLevels, richTextExtensions } from './extensions';
+import { allowedLinkProtocols, headingLevels } from './extensions';
+import { extensionsFor, type RichTextProfile } from './post-extensions';
 import type { RichTextJson } from './plain-text';
 
-const schema = getSchema(richTextExtensions);
+const schemas = { document: getSchema(extensionsFor.document), post: getSchema(extensionsFor.post) };
 
 export const richTextLimits = { maxJsonBytes: 200_000, maxTextCharacters: 60_000 } as const;
 
@@ -24,7 +25,7 @@ function isAllowedHref(href: unknown): href is string {
  * nodes or marks, and links that are not http(s) or mailto. Link attributes are reset to ours, so no
  * `target`, `class` or event handler survives.
  */
-export function validateRichText(input: unknown): RichTextJson {
+export function validateRichText(input: unknown, profile: RichTextProfile = 'document'): RichTextJson {
   let size: number;
   try {
     size = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
@@ -36,7 +37,7 @@ export function validateRichText(input: unknown): RichTextJson {
 
   let document: ProseMirrorNode;
   try {
-    document = ProseMirrorNode.fromJSON(schema, input);
+    document = ProseMirrorNode.fromJSON(schemas[profile], input);
     document.check();
   } catch {
     throw new AppError('invalid_input', 'errors.rich_text_invalid');
@@ -50,6 +51,7 @@ export function validateRichText(input: unknown): RichTextJson {
     // Refuse what the editor cannot produce, so stored documents stay what the extension list allows.
     if (node.type.name === 'heading' && !(headingLevels as readonly unknown[]).includes(node.attrs.level)) badAttribute = true;
     if (node.type.name === 'orderedList' && !Number.isSafeInteger(node.attrs.start)) badAttribute = true;
+    if (node.type.name === 'mention' && (typeof node.attrs.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(node.attrs.id))) badAttribute = true;
     for (const mark of node.marks) {
       if (mark.type.name === 'link' && !isAllowedHref(mark.attrs.href)) badLink = true;
     }

@@ -50,7 +50,14 @@ export type EntityRef = { type: SearchEntityType; id: string };
 
 /** Every document id an entity can have, so a rebuild can delete the ones it no longer produces. */
 export function documentIdsOf(ref: EntityRef): string[] {
-  return ref.type === 'case_study' ? [`case_study-${ref.id}`, `lesson-${ref.id}`] : [`organisation-${ref.id}`];
+  switch (ref.type) {
+    case 'case_study':
+      return [`case_study-${ref.id}`, `lesson-${ref.id}`];
+    case 'organisation':
+      return [`organisation-${ref.id}`];
+    case 'thread':
+      return [`thread-${ref.id}`];
+  }
 }
 
 const chunkSize = 500;
