@@ -2,15 +2,17 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { caseStudies, caseStudyAuthors, caseStudyCountries, caseStudyPopulations, caseStudySections, caseStudyTopics, type SectionKey } from '@/db/schema/case-studies';
+import { posts, threads } from '@/db/schema/conversations';
 import { organisationPopulations, organisations } from '@/db/schema/organisations';
 import type { SearchEntityType } from '@/db/schema/search';
 import { countries, keyPopulations, topics } from '@/db/schema/taxonomy';
 import { caseStudyFacts } from '@/lib/case-studies/facts';
+import { threadFacts } from '@/lib/conversations/facts';
 import { publishedStatuses } from '@/lib/case-studies/workflow';
 import type { ContentFacts } from '@/lib/policy/types';
 
 /** What a search result is. Themes and threads join when they land (see db/schema/search.ts). */
-export const documentTypes = ['case_study', 'lesson', 'organisation'] as const;
+export const documentTypes = ['case_study', 'lesson', 'thread', 'organisation'] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /**
@@ -27,9 +29,14 @@ export type SearchDocument = ContentFacts & {
   path: string;
   title: string;
   summary: string;
+  /** The owning organisation's name when the organisation is listed publicly, else empty. */
   organisationName: string;
+  /** The name of a members-only organisation: searched and shown for signed-in members only. */
+  memberOrganisationName: string;
   /** Section texts of a case study; a lesson document has only `lessons`. */
   sections: Partial<Record<SectionKey, string>>;
+  /** A thread's posts after the first (the first is its summary), deleted and hidden ones left out. Empty for others. */
+  postsText: string;
   /** Taxonomy labels in both languages and free tags, so a query in either language matches them. */
   tags: string[];
   countries: string[];
@@ -88,13 +95,32 @@ function loadLabels(db: Reader): Labels {
   };
 }
 
+const organisationNames = (name: string, visibility: 'public' | 'members') =>
+  visibility === 'public' ? { organisationName: name, memberOrganisationName: '' } : { organisationName: '', memberOrganisationName: name };
+
+// The highlight markers (query.ts) are control characters; stored text must not be able to fake them.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+function withoutControlCharacters(document: SearchDocument): SearchDocument {
+  const clean = (text: string) => text.replace(controlCharacters, '');
+  return {
+    ...document,
+    title: clean(document.title),
+    summary: clean(document.summary),
+    organisationName: clean(document.organisationName),
+    memberOrganisationName: clean(document.memberOrganisationName),
+    sections: Object.fromEntries(Object.entries(document.sections).map(([key, text]) => [key, clean(text ?? '')])),
+    postsText: clean(document.postsText),
+    tags: document.tags.map(clean),
+  };
+}
+
 const labelsOf = (map: Map<string, string[]>, keys: readonly string[]) => keys.flatMap((key) => map.get(key) ?? []);
 
 /** Case studies' documents (`ids` undefined: all of them), in batched queries rather than one per row. */
 function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[]): SearchDocument[] {
   const published = inArray(caseStudies.status, [...publishedStatuses]);
   const rows = db
-    .select({ caseStudy: caseStudies, organisationName: organisations.name, organisationType: organisations.type })
+    .select({ caseStudy: caseStudies, organisationName: organisations.name, organisationVisibility: organisations.visibility, organisationType: organisations.type })
     .from(caseStudies)
     .innerJoin(organisations, eq(organisations.id, caseStudies.organisationId))
     // Drafts and work in review are never indexed, for anyone.
@@ -115,7 +141,7 @@ function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[])
   const populationKeys = groupBy(related((chunk) => db.select().from(caseStudyPopulations).where(where(caseStudyPopulations.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.populationKey);
   const topicRows = groupBy(related((chunk) => db.select().from(caseStudyTopics).where(where(caseStudyTopics.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row);
 
-  return rows.flatMap(({ caseStudy, organisationName, organisationType }) => {
+  return rows.flatMap(({ caseStudy, organisationName, organisationVisibility, organisationType }) => {
     const facts = caseStudyFacts(caseStudy, authors.get(caseStudy.id) ?? []);
     const sectionTexts = Object.fromEntries(sections.get(caseStudy.id) ?? []) as Partial<Record<SectionKey, string>>;
     const caseTopics = topicRows.get(caseStudy.id) ?? [];
@@ -127,13 +153,16 @@ function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[])
       ...facts,
       sourceId: caseStudy.id,
       title: caseStudy.title,
-      organisationName,
+      // Being named as the author of work with criminalised groups is itself sensitive: a members-only
+      // organisation's name is never searchable or shown to visitors (see query.ts).
+      ...organisationNames(organisationName, organisationVisibility),
       tags: [
         ...labelsOf(labels.topics, topicKeys),
         ...caseTopics.filter((topic) => topic.isFreeTag).map((topic) => topic.topic),
         ...labelsOf(labels.populations, casePopulations),
         ...labelsOf(labels.countries, caseCountries),
       ],
+      postsText: '',
       countries: caseCountries,
       populations: casePopulations,
       topics: topicKeys,
@@ -177,8 +206,9 @@ function organisationDocuments(db: Reader, labels: Labels, ids?: readonly string
       authorIds: [],
       title: row.name,
       summary: row.description,
-      organisationName: row.name,
+      ...organisationNames(row.name, row.visibility),
       sections: {},
+      postsText: '',
       tags: [...labelsOf(labels.populations, keys), ...labelsOf(labels.countries, [row.countryCode])],
       countries: [row.countryCode],
       populations: keys,
@@ -192,6 +222,57 @@ function organisationDocuments(db: Reader, labels: Labels, ids?: readonly string
   });
 }
 
+/** Long threads are indexed up to this many characters of posts: enough to find them, bounded for the index. */
+const maxThreadText = 20_000;
+
+function threadDocuments(db: Reader, ids?: readonly string[]): SearchDocument[] {
+  const published = eq(threads.isPublished, true);
+  const rows = ids ? chunks(ids).flatMap((chunk) => db.select().from(threads).where(and(published, inArray(threads.id, chunk))).all()) : db.select().from(threads).where(published).all();
+  if (!rows.length) return [];
+  const postRows = (ids ? chunks(rows.map((row) => row.id)).flatMap((chunk) => db.select().from(posts).where(inArray(posts.threadId, chunk)).all()) : db.select().from(posts).all())
+    // What the search shows must be what a reader of the thread sees: no deleted or hidden text.
+    .filter((post) => !post.deletedAt && !post.hiddenAt)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const postsByThread = groupBy(postRows, (post) => post.threadId, (post) => post.plainText);
+  const caseStudyIds = [...new Set(rows.filter((row) => row.subjectType === 'case_study' && row.subjectId).map((row) => row.subjectId!))];
+  const subjectAuthors = groupBy(
+    caseStudyIds.length ? chunks(caseStudyIds).flatMap((chunk) => db.select().from(caseStudyAuthors).where(inArray(caseStudyAuthors.caseStudyId, chunk)).all()) : [],
+    (row) => row.caseStudyId,
+    (row) => row.userId,
+  );
+  return rows.map((row) => {
+    const facts = threadFacts(row, row.subjectType === 'case_study' && row.subjectId ? (subjectAuthors.get(row.subjectId) ?? []) : []);
+    const [first = '', ...rest] = postsByThread.get(row.id) ?? [];
+    return {
+      id: `thread-${row.id}`,
+      type: 'thread',
+      sourceId: row.id,
+      path: `/threads/${row.id}`,
+      visibility: facts.visibility,
+      isPublished: facts.isPublished,
+      isSubmitted: false,
+      organisationId: facts.organisationId,
+      eventId: facts.eventId,
+      authorIds: facts.authorIds,
+      title: row.title,
+      summary: first,
+      postsText: rest.join('\n\n').slice(0, maxThreadText),
+      organisationName: '',
+      memberOrganisationName: '',
+      sections: {},
+      tags: [],
+      countries: [],
+      populations: [],
+      topics: [],
+      themes: [],
+      organisationType: '',
+      language: null,
+      year: row.lastPostAt.getUTCFullYear(),
+      date: row.lastPostAt.getTime(),
+    } satisfies SearchDocument;
+  });
+}
+
 /**
  * The documents for some entities, read from SQLite as they are now, plus the ids of documents they no
  * longer have (a case study unpublished, a lessons section emptied) so the caller deletes those.
@@ -201,19 +282,20 @@ export function buildDocuments(db: Reader, refs: readonly EntityRef[]): { upsert
   const idsOf = (type: SearchEntityType) => [...new Set(refs.filter((ref) => ref.type === type).map((ref) => ref.id))];
   const caseStudyIds = idsOf('case_study');
   const organisationIds = idsOf('organisation');
+  const threadIds = idsOf('thread');
   const upserts = [
     ...(caseStudyIds.length ? caseStudyDocuments(db, labels, caseStudyIds) : []),
     ...(organisationIds.length ? organisationDocuments(db, labels, organisationIds) : []),
+    ...(threadIds.length ? threadDocuments(db, threadIds) : []),
   ];
   const kept = new Set(upserts.map((document) => document.id));
-  const deleteIds = refs.flatMap(documentIdsOf).filter((id) => !kept.has(id));
-  return { upserts, deleteIds: [...new Set(deleteIds)] };
+  return { upserts: upserts.map(withoutControlCharacters), deleteIds: [...new Set(refs.flatMap(documentIdsOf).filter((id) => !kept.has(id)))] };
 }
 
 /** Every document, for a rebuild. */
 export function buildAllDocuments(db: Reader): SearchDocument[] {
   const labels = loadLabels(db);
-  return [...caseStudyDocuments(db, labels), ...organisationDocuments(db, labels)];
+  return [...caseStudyDocuments(db, labels), ...organisationDocuments(db, labels), ...threadDocuments(db)].map(withoutControlCharacters);
 }
 
 /** How many documents buildAllDocuments would produce, by counting in SQL: a cheap drift check at start. */
@@ -225,6 +307,7 @@ export function expectedDocumentCount(db: Db): number {
       (select count(*) from case_studies where status in (${published}))
       + (select count(*) from case_studies c join case_study_sections s on s.case_study_id = c.id
           where c.status in (${published}) and s.key = 'lessons' and trim(s.plain_text, ' ' || char(9, 10, 13)) <> '')
-      + (select count(*) from organisations) as total`);
+      + (select count(*) from organisations)
+      + (select count(*) from threads where is_published = 1) as total`);
   return row?.total ?? 0;
 }

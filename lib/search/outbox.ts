@@ -50,7 +50,7 @@ export async function drainOutboxBatch(db: Db, target: SearchTarget, options: { 
     const message = error instanceof Error ? error.message : String(error);
     // Backoff per row: 1 s, 2 s, 4 s ... capped at 5 minutes.
     db.update(searchOutbox)
-      .set({ attempts: sql`${searchOutbox.attempts} + 1`, availableAt: sql`${now()} + min(1000 * (1 << ${searchOutbox.attempts}), 300000)`, lastError: message.slice(0, 500) })
+      .set({ attempts: sql`${searchOutbox.attempts} + 1`, availableAt: sql`${now()} + min(1000 * (1 << min(${searchOutbox.attempts}, 9)), 300000)`, lastError: message.slice(0, 500) })
       .where(inArray(searchOutbox.id, rowIds))
       .run();
     return { processed: 0, failed: rows.length, error: message };

@@ -2,14 +2,16 @@ import { inArray } from 'drizzle-orm';
 import type { MultiSearchQuery } from 'meilisearch';
 import type { Db } from '@/db/client';
 import { caseStudies, caseStudyAuthors, type SectionKey } from '@/db/schema/case-studies';
+import { threads } from '@/db/schema/conversations';
 import { organisations } from '@/db/schema/organisations';
 import { caseStudyFacts } from '@/lib/case-studies/facts';
+import { factsOfThreads } from '@/lib/conversations/load';
 import { can } from '@/lib/policy/rules';
 import { readableFilter } from '@/lib/policy/scopes';
 import type { MaybeViewer } from '@/lib/policy/types';
 import type { DocumentType, SearchDocument } from './documents';
 import { filterFacets, type FilterFacet, type SearchParams } from './params';
-import type { FacetName } from './settings';
+import { anonymousSearchAttributes, type FacetName } from './settings';
 import type { SearchTarget } from './target';
 
 export const pageSize = 10;
@@ -28,8 +30,8 @@ export type SearchHit = {
   path: string;
   title: MarkedText;
   organisationName: string;
-  /** Where the excerpt comes from: a section, the summary, or nothing matched in the body. */
-  excerptFrom: SectionKey | 'summary' | null;
+  /** Where the excerpt comes from: a section, the summary, a thread's posts, or nothing matched in the body. */
+  excerptFrom: SectionKey | 'summary' | 'posts' | null;
   excerpt: MarkedText;
   countries: string[];
   populations: string[];
@@ -62,11 +64,12 @@ function filterFor(viewer: MaybeViewer, params: SearchParams, leaveOut?: FacetNa
   return filters;
 }
 
-const excerptOrder = ['summary', 'sections.lessons', 'sections.problem', 'sections.context', 'sections.key_elements', 'sections.outcomes'] as const;
+const excerptOrder = ['summary', 'sections.lessons', 'sections.problem', 'sections.context', 'sections.key_elements', 'sections.outcomes', 'postsText'] as const;
 
-function toHit(document: SearchDocument & { _formatted?: Partial<Record<string, unknown>>; _matchesPosition?: Record<string, unknown> }): SearchHit {
-  const formatted = (document._formatted ?? {}) as { title?: string; summary?: string; sections?: Partial<Record<SectionKey, string>> };
-  const textOf = (path: (typeof excerptOrder)[number]) => (path === 'summary' ? formatted.summary : formatted.sections?.[path.slice('sections.'.length) as SectionKey]) ?? '';
+function toHit(signedIn: boolean, document: SearchDocument & { _formatted?: Partial<Record<string, unknown>>; _matchesPosition?: Record<string, unknown> }): SearchHit {
+  const formatted = (document._formatted ?? {}) as { title?: string; summary?: string; postsText?: string; sections?: Partial<Record<SectionKey, string>> };
+  const textOf = (path: (typeof excerptOrder)[number]) =>
+    (path === 'summary' ? formatted.summary : path === 'postsText' ? formatted.postsText : formatted.sections?.[path.slice('sections.'.length) as SectionKey]) ?? '';
   const matched = Object.keys(document._matchesPosition ?? {});
   // The first body field that matched, else the first that has text (a title-only match or no query).
   const path = excerptOrder.find((candidate) => matched.includes(candidate)) ?? excerptOrder.find((candidate) => textOf(candidate).trim());
@@ -76,8 +79,8 @@ function toHit(document: SearchDocument & { _formatted?: Partial<Record<string, 
     sourceId: document.sourceId,
     path: document.path,
     title: splitMarks(formatted.title ?? document.title),
-    organisationName: document.organisationName,
-    excerptFrom: path ? (path === 'summary' ? 'summary' : (path.slice('sections.'.length) as SectionKey)) : null,
+    organisationName: document.organisationName || (signedIn ? document.memberOrganisationName : ''),
+    excerptFrom: !path ? null : path === 'summary' || path === 'postsText' ? (document.type === 'thread' ? 'posts' : 'summary') : (path.slice('sections.'.length) as SectionKey),
     excerpt: path ? splitMarks(textOf(path)) : [],
     countries: document.countries,
     populations: document.populations,
@@ -92,7 +95,8 @@ function toHit(document: SearchDocument & { _formatted?: Partial<Record<string, 
  * narrowed item), and a result the viewer may not read must never be shown, even then.
  */
 function readableNow(db: Db, viewer: MaybeViewer, hits: SearchDocument[]): Set<string> {
-  const caseStudyIds = hits.filter((hit) => hit.type !== 'organisation').map((hit) => hit.sourceId);
+  const caseStudyIds = hits.filter((hit) => hit.type === 'case_study' || hit.type === 'lesson').map((hit) => hit.sourceId);
+  const threadIds = hits.filter((hit) => hit.type === 'thread').map((hit) => hit.sourceId);
   const organisationIds = hits.filter((hit) => hit.type === 'organisation').map((hit) => hit.sourceId);
   const readable = new Set<string>();
   if (caseStudyIds.length) {
@@ -102,6 +106,10 @@ function readableNow(db: Db, viewer: MaybeViewer, hits: SearchDocument[]): Set<s
       // Search shows published work only, even to those who may read a draft.
       if (facts.isPublished && can(viewer, 'caseStudy.read', facts)) readable.add(row.id);
     }
+  }
+  if (threadIds.length) {
+    const rows = db.select().from(threads).where(inArray(threads.id, threadIds)).all();
+    for (const [id, facts] of factsOfThreads(db, rows)) if (facts.isPublished && can(viewer, 'thread.read', facts)) readable.add(id);
   }
   if (organisationIds.length) {
     for (const row of db.select({ id: organisations.id, visibility: organisations.visibility }).from(organisations).where(inArray(organisations.id, organisationIds)).all()) {
@@ -127,15 +135,25 @@ export async function searchContent({ db, target, viewer, params }: { db: Db; ta
     page: params.page,
     // With no words there is no relevance to rank by: browsing lists the newest first.
     sort: params.sort === 'date' || !params.q ? ['date:desc'] : undefined,
-    attributesToHighlight: ['title', 'summary', 'sections'],
-    attributesToCrop: ['summary', 'sections'],
+    attributesToHighlight: ['title', 'summary', 'sections', 'postsText'],
+    attributesToCrop: ['summary', 'sections', 'postsText'],
     cropLength: 36,
     cropMarker: '…',
     highlightPreTag: markStart,
     highlightPostTag: markEnd,
     showMatchesPosition: true,
+    // Visitors never search on (or learn) the names of members-only organisations.
+    attributesToSearchOn: viewer ? undefined : anonymousSearchAttributes,
   };
-  const perFacet: MultiSearchQuery[] = chosen.map((name) => ({ indexUid: target.indexUid, q: params.q, filter: filterFor(viewer, params, name), facets: [name], hitsPerPage: 0, page: 1 }));
+  const perFacet: MultiSearchQuery[] = chosen.map((name) => ({
+    indexUid: target.indexUid,
+    q: params.q,
+    filter: filterFor(viewer, params, name),
+    facets: [name],
+    hitsPerPage: 0,
+    page: 1,
+    attributesToSearchOn: main.attributesToSearchOn,
+  }));
   const { results } = await target.client.multiSearch({ queries: [main, ...perFacet] });
   const [first, ...others] = results;
   if (!first) throw new Error('Meilisearch returned no result for the main query');
@@ -147,7 +165,7 @@ export async function searchContent({ db, target, viewer, params }: { db: Db; ta
   const readable = readableNow(db, viewer, documents);
   const total = first.totalHits ?? 0;
   return {
-    hits: documents.filter((document) => readable.has(document.sourceId)).map(toHit),
+    hits: documents.filter((document) => readable.has(document.sourceId)).map((document) => toHit(viewer !== null, document)),
     total,
     page: params.page,
     totalPages: Math.max(1, Math.ceil(total / pageSize)),

@@ -12,7 +12,7 @@ const policyAttributes = ['visibility', 'isPublished', 'isSubmitted', 'organisat
 
 export const indexSettings: Settings = {
   // Order is rank: a match in the title beats one in the body. Ids and policy facts are never searchable.
-  searchableAttributes: ['title', 'organisationName', 'summary', 'sections.lessons', ...sectionKeys.filter((key) => key !== 'lessons').map((key) => `sections.${key}`), 'tags'],
+  searchableAttributes: ['title', 'organisationName', 'memberOrganisationName', 'summary', 'sections.lessons', ...sectionKeys.filter((key) => key !== 'lessons').map((key) => `sections.${key}`), 'postsText', 'tags'],
   filterableAttributes: [...new Set([...policyAttributes, ...facetNames, 'topics', 'sourceId'])],
   sortableAttributes: ['date'],
   synonyms: glossarySynonyms(),
@@ -20,6 +20,9 @@ export const indexSettings: Settings = {
   pagination: { maxTotalHits: 10_000 },
   faceting: { maxValuesPerFacet: 200 },
 };
+
+/** What visitors search on: everything but the names of members-only organisations. */
+export const anonymousSearchAttributes = (indexSettings.searchableAttributes ?? []).filter((name) => name !== 'memberOrganisationName');
 
 /** Waits for a task and fails loudly if Meilisearch refused it. */
 export async function settle(target: SearchTarget, taskUid: number): Promise<void> {
