@@ -9,6 +9,7 @@ import { addEventOrganisation, addMembership, addParticipant, insertCall, insert
 import { hashPassword } from '../../lib/auth/passwords';
 import { sectionKeys } from '../schema/case-studies';
 import { demoCalls, demoCaseStudies, type DemoEventSlug } from './demo-case-studies';
+import { seedDemoConversations } from './demo-conversations';
 import taxonomy from './taxonomy.json';
 
 // The demo network: the two real Learning and Sharing Events with their real key topics, and fictional
@@ -39,6 +40,7 @@ type DemoPerson = {
   siteRole?: 'member' | 'moderator' | 'admin';
   locale?: 'en' | 'fr';
   email?: string;
+  emailFrequency?: 'immediate' | 'daily' | 'weekly' | 'never';
   isInDirectory?: boolean;
   isDisabled?: boolean;
   events?: Partial<Record<'lse-1' | 'lse-2' | 'refresher-2027', ('participant' | 'presenter' | 'facilitator' | 'synthesis')[]>>;
@@ -47,14 +49,14 @@ type DemoPerson = {
 
 const demoPeople: DemoPerson[] = [
   { username: 'admin', displayName: 'Network Admin', organisation: 'secretariat', siteRole: 'admin', persona: 'site admin', email: 'admin@baraza.example' },
-  { username: 'moderator', displayName: 'Zawadi M.', organisation: 'secretariat', siteRole: 'moderator', persona: 'moderator', isInDirectory: true },
+  { username: 'moderator', displayName: 'Zawadi M.', organisation: 'secretariat', siteRole: 'moderator', persona: 'moderator', email: 'zawadi@secretariat.example', isInDirectory: true },
   { username: 'facilitator', displayName: 'Thandiwe', organisation: 'resource', persona: 'facilitator of LSE 1 and LSE 2', isInDirectory: true, events: { 'lse-1': ['facilitator', 'synthesis'], 'lse-2': ['facilitator', 'synthesis'], 'refresher-2027': ['facilitator'] } },
   { username: 'animatrice', displayName: 'Aïssatou', organisation: 'lumiere', locale: 'fr', persona: 'facilitator of LSE 2 (French)', isInDirectory: true, events: { 'lse-2': ['facilitator', 'synthesis'] } },
   { username: 'synthesis', displayName: 'Kwame', organisation: 'secretariat', persona: 'synthesis member of LSE 1', events: { 'lse-1': ['synthesis', 'participant'] } },
-  { username: 'editor', displayName: 'Wanjiru', organisation: 'tumaini', organisationRole: 'editor', persona: 'editor at a Kenyan organisation', isInDirectory: true, events: { 'lse-1': ['presenter', 'participant'], 'lse-2': ['participant'] } },
-  { username: 'redacteur', displayName: 'Moussa', organisation: 'lumiere', organisationRole: 'editor', locale: 'fr', persona: 'editor at a Senegalese organisation (French)', isInDirectory: true, events: { 'lse-2': ['presenter', 'participant'] } },
-  { username: 'member', displayName: 'Baraka', organisation: 'tumaini', persona: 'member of the same Kenyan organisation', events: { 'lse-1': ['participant'] } },
-  { username: 'participant', displayName: 'Nomvula', organisation: 'ubuntu', persona: 'participant at LSE 1', isInDirectory: true, events: { 'lse-1': ['participant'] } },
+  { username: 'editor', displayName: 'Wanjiru', organisation: 'tumaini', organisationRole: 'editor', persona: 'editor at a Kenyan organisation (email at once)', email: 'wanjiru@tumaini.example', emailFrequency: 'immediate', isInDirectory: true, events: { 'lse-1': ['presenter', 'participant'], 'lse-2': ['participant'] } },
+  { username: 'redacteur', displayName: 'Moussa', organisation: 'lumiere', organisationRole: 'editor', locale: 'fr', persona: 'editor at a Senegalese organisation (French, weekly digest)', email: 'moussa@lumiere.example', emailFrequency: 'weekly', isInDirectory: true, events: { 'lse-2': ['presenter', 'participant'] } },
+  { username: 'member', displayName: 'Baraka', organisation: 'tumaini', persona: 'member of the same Kenyan organisation (email at once)', email: 'baraka@tumaini.example', emailFrequency: 'immediate', events: { 'lse-1': ['participant'] } },
+  { username: 'participant', displayName: 'Nomvula', organisation: 'ubuntu', persona: 'participant at LSE 1 (email at once)', email: 'nomvula@ubuntu.example', emailFrequency: 'immediate', isInDirectory: true, events: { 'lse-1': ['participant'] } },
   { username: 'membre', displayName: 'Clarisse', organisation: 'horizon', locale: 'fr', persona: 'member in Burundi (French), no event', email: undefined },
   { username: 'disabled', displayName: 'Former member', organisation: 'zambezi', isDisabled: true, persona: 'disabled account' },
   { username: 'kioko', displayName: 'Kioko', organisation: 'nuru', organisationRole: 'editor', persona: 'editor at a KP-led network', events: { 'lse-1': ['presenter'] } },
@@ -173,7 +175,8 @@ function buildNetwork(db: Db, passwords: string[], passwordHashes: string[], cre
     credentials.push({ username: person.username, password, displayName: person.displayName, persona: person.persona });
   });
 
-  seedCaseStudies(db, { organisationIds, eventIds, userIds });
+  const caseStudyIds = seedCaseStudies(db, { organisationIds, eventIds, userIds });
+  seedDemoConversations(db, { eventIds, userIds, caseStudyIds });
 }
 
 /** A demo date at 09:00 UTC, so histories read as office hours. */
@@ -181,7 +184,8 @@ const demoDate = (isoDate: string) => new Date(`${isoDate}T09:00:00Z`);
 const addDays = (isoDate: string, days: number) => new Date(demoDate(isoDate).getTime() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 /** The calls for case studies of the three events, and the demo case studies with their histories. */
-function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; eventIds: Record<DemoEventSlug, string>; userIds: Map<string, string> }): void {
+function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; eventIds: Record<DemoEventSlug, string>; userIds: Map<string, string> }): Map<string, string> {
+  const caseStudyIds = new Map<string, string>();
   const userId = (username: string) => {
     const id = ids.userIds.get(username);
     if (!id) throw new Error(`demo seed: unknown person ${username}`);
@@ -218,7 +222,7 @@ function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; ev
     const call = demoCalls.find((candidate) => candidate.event === caseStudy.call);
     const sectionsOf = (blocks: Partial<Record<(typeof sectionKeys)[number], Parameters<typeof richText>[0]>>) =>
       Object.fromEntries(sectionKeys.filter((key) => blocks[key]).map((key) => [key, richText(blocks[key]!)]));
-    insertCaseStudy(db, {
+    const caseStudyId = insertCaseStudy(db, {
       organisationId: ids.organisationIds.get(caseStudy.organisation)!,
       callId: caseStudy.call ? callIds.get(caseStudy.call)! : null,
       title: caseStudy.title,
@@ -248,5 +252,7 @@ function seedCaseStudies(db: Db, ids: { organisationIds: Map<string, string>; ev
       closedAt: caseStudy.closedOn ? demoDate(caseStudy.closedOn) : undefined,
       updatedAt: caseStudy.updatedOn ? demoDate(caseStudy.updatedOn) : undefined,
     });
+    caseStudyIds.set(caseStudy.title, caseStudyId);
   }
+  return caseStudyIds;
 }

@@ -39,6 +39,7 @@ export function insertUser(
     isInDirectory?: boolean;
     isDisabled?: boolean;
     bio?: string;
+    emailFrequency?: 'immediate' | 'daily' | 'weekly' | 'never';
   },
 ): string {
   const id = newId();
@@ -54,6 +55,7 @@ export function insertUser(
       isInDirectory: input.isInDirectory ?? false,
       isDisabled: input.isDisabled ?? false,
       bio: input.bio ?? '',
+      emailFrequency: input.emailFrequency ?? 'daily',
     })
     .run();
   return id;

@@ -17,7 +17,7 @@ import { validateRichText } from '@/lib/rich-text/validate';
 import { enqueueSearch } from '@/lib/search/outbox';
 import { effectiveThreadFacts, threadVisibilityChoices, type ThreadFacts } from './facts';
 import { loadPost, loadSubject, loadThread } from './load';
-import { DismissReportInput, EditPostInput, FollowInput, LockThreadInput, MarkAnswerInput, ModeratePostInput, PostRef, ReactInput, ReplyInput, ReportInput, StartThreadInput } from './schemas';
+import { postBodyOf, DismissReportInput, EditPostInput, FollowInput, LockThreadInput, MarkAnswerInput, ModeratePostInput, PostRef, ReactInput, ReplyInput, ReportInput, StartThreadInput } from './schemas';
 
 /** An unanswered question reminds its authors after this long. */
 export const questionReminderDelayMs = 7 * 24 * 60 * 60_000;
@@ -70,7 +70,7 @@ function followersOf(tx: Tx, subjectType: FollowSubjectType, subjectId: string):
 }
 
 /** The people a question on a case study is addressed to: its co-authors and its organisation's editors. */
-function questionRecipients(tx: Tx, caseStudy: { organisationId: string; authorIds: readonly string[] }): string[] {
+export function questionRecipients(tx: Tx, caseStudy: { organisationId: string; authorIds: readonly string[] }): string[] {
   const editors = tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.organisationId, caseStudy.organisationId), eq(memberships.role, 'editor'))).all();
   return [...new Set([...caseStudy.authorIds, ...editors.map((row) => row.userId)])];
 }
@@ -103,7 +103,7 @@ export function startThread({ viewer, input }: { viewer: MaybeViewer; input: unk
       const choices = threadVisibilityChoices(subject, data.kind);
       if (data.visibility && !choices.includes(data.visibility)) throw new AppError('invalid_input', 'errors.visibility_too_wide');
       const narrowedTo = data.visibility && data.visibility !== subject.visibility ? data.visibility : null;
-      const { body, plainText, mentionedIds } = preparePostBody(tx, data.body);
+      const { body, plainText, mentionedIds } = preparePostBody(tx, postBodyOf(data));
       takePostingAttempt(member);
       const threadId = newId();
       tx.insert(threads)
@@ -141,7 +141,7 @@ export function replyToThread({ viewer, input }: { viewer: MaybeViewer; input: u
       for (const referenced of [data.replyToId, data.quotedPostId]) {
         if (referenced && loadPost(tx, referenced, thread.id).row.deletedAt) throw new AppError('invalid_input', 'errors.invalid_choice');
       }
-      const { body, plainText, mentionedIds } = preparePostBody(tx, data.body);
+      const { body, plainText, mentionedIds } = preparePostBody(tx, postBodyOf(data));
       takePostingAttempt(member);
       const postId = insertPost(tx, { threadId: thread.id, authorId: member.userId, body, plainText, replyToId: data.replyToId, quotedPostId: data.quotedPostId, mentionedIds });
       const followers = followersOf(tx, 'thread', thread.id);
@@ -165,7 +165,7 @@ export function editPost({ viewer, input }: { viewer: MaybeViewer; input: unknow
       const { row, thread, facts } = loadPost(tx, data.postId);
       assertCan(viewer, 'post.edit', facts);
       if (row.version !== data.baseVersion) throw new AppError('conflict');
-      const { body, plainText, mentionedIds } = preparePostBody(tx, data.body);
+      const { body, plainText, mentionedIds } = preparePostBody(tx, postBodyOf(data));
       tx.insert(postRevisions).values({ postId: row.id, version: row.version, body: row.body, plainText: row.plainText, createdAt: row.editedAt ?? row.createdAt }).run();
       tx.update(posts).set({ body, plainText, version: row.version + 1, editedAt: new Date() }).where(eq(posts.id, row.id)).run();
       const before = new Set(tx.select({ userId: postMentions.userId }).from(postMentions).where(eq(postMentions.postId, row.id)).all().map((mention) => mention.userId));

@@ -6,6 +6,7 @@ const id = () => z.string({ error: 'errors.required' }).min(1, 'errors.required'
 // The tiptap JSON; lib/rich-text/validate.ts checks it against the post schema. Forms send it as a string.
 const body = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
+  if (value === '') return undefined;
   try {
     return JSON.parse(value);
   } catch {
@@ -13,6 +14,23 @@ const body = z.preprocess((value) => {
   }
 }, z.unknown());
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+// Without JavaScript the editor is a plain textarea: its text becomes paragraphs.
+const text = optionalText(20_000);
+
+/** The post as a document: the editor's JSON, or the plain textarea's text split into paragraphs. */
+export function postBodyOf(data: { body?: unknown; text?: string }): unknown {
+  if (data.body !== undefined && data.body !== null && data.body !== '') return data.body;
+  const paragraphs = (data.text ?? '').split(/\n{2,}/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  return {
+    type: 'doc',
+    content: paragraphs.length
+      ? paragraphs.map((paragraph) => ({
+          type: 'paragraph',
+          content: paragraph.split('\n').flatMap((line, index) => [...(index ? [{ type: 'hardBreak' }] : []), ...(line ? [{ type: 'text', text: line }] : [])]),
+        }))
+      : [{ type: 'paragraph' }],
+  };
+}
 
 export const StartThreadInput = z.object({
   subjectType: z.enum(threadSubjectTypes, { error: 'errors.invalid_choice' }),
@@ -20,6 +38,7 @@ export const StartThreadInput = z.object({
   kind: z.enum(['discussion', 'question']).default('discussion'),
   title: requiredText(5, 160),
   body,
+  text,
   // Empty: as the subject.
   visibility: z.preprocess(emptyAsUndefined, z.enum(threadVisibilities, { error: 'errors.invalid_choice' }).optional()),
 });
@@ -28,11 +47,12 @@ export type StartThreadInput = z.infer<typeof StartThreadInput>;
 export const ReplyInput = z.object({
   threadId: id(),
   body,
+  text,
   replyToId: z.preprocess(emptyAsUndefined, id().optional()),
   quotedPostId: z.preprocess(emptyAsUndefined, id().optional()),
 });
 
-export const EditPostInput = z.object({ postId: id(), body, baseVersion: z.coerce.number().int().min(1) });
+export const EditPostInput = z.object({ postId: id(), body, text, baseVersion: z.coerce.number().int().min(1) });
 export const PostRef = z.object({ postId: id() });
 export const ThreadRef = z.object({ threadId: id() });
 export const ReactInput = z.object({ postId: id(), kind: z.enum(reactionKinds, { error: 'errors.invalid_choice' }) });
