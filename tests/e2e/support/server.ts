@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { e2eDataDir } from './env';
+import { startMailbox } from './mailbox';
 
 // The web server for the browser journeys: a fresh demo network in its own data folder on every run,
 // then the real start script (SQLite file, Meilisearch child process, the built Next app).
@@ -11,5 +12,8 @@ process.env.DATA_DIR = e2eDataDir;
 delete process.env.DATABASE_PATH;
 delete process.env.MEILI_HOST;
 delete process.env.MEILI_MASTER_KEY;
+// Email goes through real SMTP to a capturing server the journeys read (tests/e2e/support/mailbox.ts).
+const mailbox = await startMailbox();
+process.env.SMTP_URL = mailbox.url;
 process.argv.push('--demo');
 await import('../../../scripts/serve');
