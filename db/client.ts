@@ -11,10 +11,11 @@ import * as jobs from './schema/jobs';
 import * as notifications from './schema/notifications';
 import * as organisations from './schema/organisations';
 import * as search from './schema/search';
+import * as synthesis from './schema/synthesis';
 import * as system from './schema/system';
 import * as taxonomy from './schema/taxonomy';
 
-export const schema = { ...accounts, ...caseStudies, ...conversations, ...events, ...jobs, ...notifications, ...organisations, ...search, ...system, ...taxonomy };
+export const schema = { ...accounts, ...caseStudies, ...conversations, ...events, ...jobs, ...notifications, ...organisations, ...search, ...synthesis, ...system, ...taxonomy };
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openDatabase(file: string): Db {

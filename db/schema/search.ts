@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-/** The kinds of things that have search documents. Themes join this list when they land. */
-export const searchEntityTypes = ['case_study', 'organisation', 'thread'] as const;
+/** The kinds of things that have search documents. */
+export const searchEntityTypes = ['case_study', 'organisation', 'thread', 'theme'] as const;
 export type SearchEntityType = (typeof searchEntityTypes)[number];
 
 /**

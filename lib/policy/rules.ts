@@ -9,6 +9,9 @@ export type ProfileFacts = { userId: string; isInDirectory: boolean; isDisabled:
 /** A case study's read facts plus what its workflow rules need. */
 export type CaseStudyFacts = ContentFacts & { organisationId: string };
 export type OrganisationRef = { organisationId: string };
+/** A theme or a synthesis report: its read facts, and the event whose synthesis group works on it (null: network-wide). */
+export type SynthesisFacts = ContentFacts & { eventId: string | null };
+export type SynthesisScope = { eventId: string | null };
 
 /** Every action, the resource it is asked about, and its rule. Deny by default: an action not here does not exist. */
 type Rules = {
@@ -52,6 +55,10 @@ type Rules = {
   'post.moderate': (viewer: MaybeViewer, post: PostFacts) => boolean;
   'moderation.queue': (viewer: MaybeViewer, resource: null) => boolean;
   'event.manageFollowUp': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'theme.read': (viewer: MaybeViewer, theme: SynthesisFacts) => boolean;
+  'synthesis.manage': (viewer: MaybeViewer, scope: SynthesisScope) => boolean;
+  'synthesis.read': (viewer: MaybeViewer, report: SynthesisFacts) => boolean;
+  'synthesis.download': (viewer: MaybeViewer, report: SynthesisFacts) => boolean;
   'content.read': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.update': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.moderate': (viewer: MaybeViewer, item: ContentFacts) => boolean;
@@ -64,6 +71,11 @@ const isAdmin = (viewer: MaybeViewer) => viewer?.siteRole === 'admin';
 const isModerator = (viewer: MaybeViewer) => viewer?.siteRole === 'moderator' || isAdmin(viewer);
 const isFacilitatorOf = (viewer: MaybeViewer, eventId: string) => !!viewer?.eventRoles[eventId]?.includes('facilitator');
 const isEditorOf = (viewer: MaybeViewer, organisationId: string | null) => organisationId !== null && viewer?.organisationRoles[organisationId] === 'editor';
+/** Facilitators and synthesis-group members of an event name its themes, tag evidence and write its report. */
+const isSynthesisTeamOf = (viewer: MaybeViewer, eventId: string | null) =>
+  eventId === null
+    ? isAdmin(viewer) || Object.values(viewer?.eventRoles ?? {}).some((roles) => roles.includes('facilitator'))
+    : !!viewer?.eventRoles[eventId]?.some((role) => role === 'facilitator' || role === 'synthesis');
 const isMemberOf = (viewer: MaybeViewer, organisationId: string | null) => organisationId !== null && viewer?.organisationRoles[organisationId] !== undefined;
 /** Facilitators review what was submitted to their event's call. */
 const isReviewerOf = (viewer: MaybeViewer, item: ContentFacts) => item.isSubmitted && item.eventId !== null && isFacilitatorOf(viewer, item.eventId);
@@ -133,6 +145,12 @@ const rules: Rules = {
   'post.report': (viewer, post) => isSignedIn(viewer) && viewer.userId !== post.postAuthorId && canReadContent(viewer, post) && !post.isDeleted,
   'post.moderate': (viewer, post) => isModerator(viewer) && canReadContent(viewer, post),
   'moderation.queue': isModerator,
+  // Synthesis: the event's group works on themes and the report before anyone else reads them; others
+  // read by visibility. A deck is a download of what the member may read, for signed-in members.
+  'theme.read': (viewer, theme) => canReadContent(viewer, theme) || isSynthesisTeamOf(viewer, theme.eventId),
+  'synthesis.manage': (viewer, scope) => isSynthesisTeamOf(viewer, scope.eventId),
+  'synthesis.read': (viewer, report) => canReadContent(viewer, report) || isSynthesisTeamOf(viewer, report.eventId),
+  'synthesis.download': (viewer, report) => isSignedIn(viewer) && (canReadContent(viewer, report) || isSynthesisTeamOf(viewer, report.eventId)),
   // Refreshers now, follow-up surveys later: the event's facilitators (and admins) schedule them.
   'event.manageFollowUp': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
   'content.read': canReadContent,
@@ -165,6 +183,7 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'post.report': 'thread.read',
   'post.moderate': 'thread.read',
   'event.manageFollowUp': 'event.read',
+  'synthesis.download': 'synthesis.read',
   'content.update': 'content.read',
   'content.moderate': 'content.read',
 };

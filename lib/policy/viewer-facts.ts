@@ -20,3 +20,8 @@ export function participantEventIds(viewer: MaybeViewer): string[] {
 export function facilitatedEventIds(viewer: MaybeViewer): string[] {
   return viewer ? Object.keys(viewer.eventRoles).filter((id) => viewer.eventRoles[id]?.includes('facilitator')) : [];
 }
+
+/** Events whose synthesis the viewer works on (facilitators and synthesis-group members): themes, tags, report. */
+export function synthesisEventIds(viewer: MaybeViewer): string[] {
+  return viewer ? Object.keys(viewer.eventRoles).filter((id) => viewer.eventRoles[id]?.some((role) => role === 'facilitator' || role === 'synthesis')) : [];
+}

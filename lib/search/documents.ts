@@ -64,6 +64,8 @@ export function documentIdsOf(ref: EntityRef): string[] {
       return [`organisation-${ref.id}`];
     case 'thread':
       return [`thread-${ref.id}`];
+    case 'theme':
+      return [`theme-${ref.id}`];
   }
 }
 
