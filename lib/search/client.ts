@@ -1,6 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { outboxLag } from './outbox';
+import type { SearchParams } from './params';
+import { searchContent, type SearchResult } from './query';
+import type { MaybeViewer } from '@/lib/policy/types';
 import { searchTargetFromEnv, type SearchTarget } from './target';
 
 let target: SearchTarget | undefined;
@@ -21,4 +24,9 @@ export async function checkSearchHealth(): Promise<{ ok: boolean; outbox: Return
     console.error('Health check failed', error);
     return { ok: false, outbox };
   }
+}
+
+/** The app's search for one viewer: this process's database and the configured index. */
+export function searchForViewer(viewer: MaybeViewer, params: SearchParams): Promise<SearchResult> {
+  return searchContent({ db: getDb(), target: getSearchTarget(), viewer, params });
 }

@@ -163,9 +163,11 @@ export async function searchContent({ db, target, viewer, params }: { db: Db; ta
 
   const documents = first.hits as unknown as (SearchDocument & { _formatted?: Record<string, unknown> })[];
   const readable = readableNow(db, viewer, documents);
-  const total = first.totalHits ?? 0;
+  const shown = documents.filter((document) => readable.has(document.sourceId));
+  // A hit dropped by the re-check (the index lagging a write) is not counted either.
+  const total = Math.max(0, (first.totalHits ?? 0) - (documents.length - shown.length));
   return {
-    hits: documents.filter((document) => readable.has(document.sourceId)).map((document) => toHit(viewer !== null, document)),
+    hits: shown.map((document) => toHit(viewer !== null, document)),
     total,
     page: params.page,
     totalPages: Math.max(1, Math.ceil(total / pageSize)),
