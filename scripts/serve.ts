@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
+import { getDb, openDatabase } from '../db/client';
+import { defaultMailTransport } from '../lib/email/mailer';
+import { createJobHandlers } from '../lib/jobs/handlers';
+import { startJobRunner } from '../lib/jobs/runner';
 import { readOrCreateSecret, startMeilisearch, type MeiliProcess } from '../lib/search/meili-process';
 import { searchTargetFromEnv } from '../lib/search/target';
 import { prepareSearchIndex, startSearchWorker } from '../lib/search/worker';
@@ -17,6 +20,12 @@ const { dataDir, databasePath } = resolvePaths();
 
 const credentials = await prepareDatabase({ dataDir, databasePath, demo: isDemo });
 const authSecret = process.env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, 'auth-secret'));
+// The job runner below runs in this process and reads its configuration like the web server does
+// (getDb(), getEnv()): set it before anything calls them.
+process.env.DATA_DIR = dataDir;
+process.env.DATABASE_PATH = databasePath;
+process.env.AUTH_SECRET = authSecret;
+process.env.PORT = port;
 
 let meili: MeiliProcess | null = null;
 let meiliHost = process.env.MEILI_HOST;
@@ -35,6 +44,14 @@ const searchTarget = searchTargetFromEnv({ ...process.env, MEILI_HOST: meiliHost
 const searchWorker = startSearchWorker(workerDb, searchTarget, (line) => process.stdout.write(`${line}\n`));
 // An external Meilisearch that is down does not stop the site: the worker keeps trying and catches up.
 await searchWorker.ready;
+
+// Background jobs (emails, digests, reminders) run here too, one at a time, from the jobs table: a job
+// queued by any request survives a restart of either process.
+const jobRunner = startJobRunner({
+  db: getDb(),
+  handlers: createJobHandlers({ db: getDb(), transport: defaultMailTransport() }),
+  log: (line) => process.stdout.write(`${line}\n`),
+});
 
 const web = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'next-server.ts'), ...(isDev ? ['--dev'] : [])], {
   stdio: 'inherit',
@@ -67,7 +84,7 @@ async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
   if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
-  await searchWorker.stop();
+  await Promise.all([searchWorker.stop(), jobRunner.stop()]);
   workerDb.$client.close();
   await meili?.stop();
   process.exit(code);

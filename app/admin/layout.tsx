@@ -12,6 +12,8 @@ const sections = [
   { href: '/admin/invites', key: 'invites' },
   { href: '/admin/events', key: 'events' },
   { href: '/admin/audit', key: 'audit' },
+  { href: '/admin/jobs', key: 'jobs' },
+  { href: '/admin/emails', key: 'emails' },
 ] as const;
 
 /**

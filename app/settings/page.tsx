@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ActionForm, CheckboxField, SelectField, TextField } from '@/components/ui/action-form';
+import { ActionForm, CheckboxField, RadioGroupField, SelectField, TextField } from '@/components/ui/action-form';
 import { getOwnSettings } from '@/lib/accounts/queries';
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/lib/auth/actions';
 import { requireViewer } from '@/lib/auth/viewer';
+import { updateEmailSettingsAction } from '@/lib/email/actions';
+import { getEmailSettings } from '@/lib/email/queries';
+import { emailFrequencies } from '@/lib/email/schemas';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('settings'))('title') };
@@ -14,6 +17,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { passwordChanged } = await searchParams;
   const [t, tLayout, tCommon] = await Promise.all([getTranslations('settings'), getTranslations('layout'), getTranslations('common')]);
   const settings = getOwnSettings(viewer);
+  const emailSettings = getEmailSettings(viewer);
   return (
     <div className="max-w-xl space-y-10">
       <div className="space-y-1">
@@ -39,6 +43,30 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           />
           <CheckboxField name="isInDirectory" label={t('directory')} hint={t('directoryHint')} defaultChecked={settings.isInDirectory} />
           <TextField name="bio" label={t('bio')} hint={t('bioHint')} defaultValue={settings.bio} multiline maxLength={500} />
+        </ActionForm>
+      </section>
+      <section aria-labelledby="email-heading" className="space-y-3">
+        <h2 id="email-heading">{t('emailSection')}</h2>
+        <p className="muted">{t('emailIntro')}</p>
+        {emailSettings.hasEmail ? null : <p className="rounded bg-amber-50 p-3 text-sm text-amber-900">{t('emailNoAddress')}</p>}
+        <ActionForm action={updateEmailSettingsAction} submitLabel={t('saveEmail')} pendingLabel={tCommon('saving')}>
+          <RadioGroupField
+            name="emailFrequency"
+            label={t('emailFrequency')}
+            defaultValue={emailSettings.emailFrequency}
+            options={emailFrequencies.map((frequency) => ({ value: frequency, label: t(`frequency.${frequency}`) }))}
+          />
+          <RadioGroupField
+            name="emailDetail"
+            label={t('emailDetail')}
+            defaultValue={emailSettings.emailDetail}
+            options={[
+              { value: 'neutral', label: t('detail.neutral'), hint: t('detail.neutralHint') },
+              { value: 'full', label: t('detail.full'), hint: t('detail.fullHint') },
+            ]}
+          />
+          <TextField name="weeklyEmailCap" label={t('weeklyEmailCap')} hint={t('weeklyEmailCapHint')} type="number" defaultValue={String(emailSettings.weeklyEmailCap)} required />
+          <CheckboxField name="refreshersEnabled" label={t('refreshers')} hint={t('refreshersHint')} defaultChecked={emailSettings.refreshersEnabled} />
         </ActionForm>
       </section>
       <section aria-labelledby="password-heading" className="space-y-3">

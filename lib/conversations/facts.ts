@@ -64,9 +64,9 @@ export function effectiveThreadFacts(subject: SubjectFacts, narrowedTo: ThreadVi
 }
 
 /**
- * A thread row as policy facts. Authors are the starter and, for a thread on a case study, the case
- * study's authors (questions are addressed to them); the organisation's editors read it through the
- * organisation clause of the read rule.
+ * A thread row as policy facts. Authors are, for a thread on a case study, the case study's authors
+ * (questions are addressed to them), plus the asker of a private question; the organisation's editors
+ * read it through the organisation clause of the read rule.
  */
 export function threadFacts(
   row: typeof threads.$inferSelect,
@@ -82,7 +82,9 @@ export function threadFacts(
     visibility: row.visibility,
     organisationId: row.organisationId,
     eventId: row.eventId,
-    authorIds: [...new Set([...(row.authorId ? [row.authorId] : []), ...subjectAuthorIds])],
+    // The starter counts as an author only of a private question: otherwise a starter who lost access to
+    // the subject (a case study narrowed or unpublished) would keep reading the thread about it.
+    authorIds: [...new Set([...(row.authorId && row.visibility === 'private' ? [row.authorId] : []), ...subjectAuthorIds])],
     isPublished: row.isPublished,
     isSubmitted: false,
   };
@@ -96,5 +98,5 @@ export const threadColumns: ContentColumns = {
   organisationId: threads.organisationId,
   eventId: threads.eventId,
   authoredBy: (userId) =>
-    sql`(${threads.authorId} = ${userId} or (${threads.subjectType} = 'case_study' and exists (select 1 from case_study_authors where case_study_authors.case_study_id = ${threads.subjectId} and case_study_authors.user_id = ${userId})))`,
+    sql`((${threads.authorId} = ${userId} and ${threads.visibility} = 'private') or (${threads.subjectType} = 'case_study' and exists (select 1 from case_study_authors where case_study_authors.case_study_id = ${threads.subjectId} and case_study_authors.user_id = ${userId})))`,
 };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { excerpt } from '@/lib/format';
 import { users } from '@/db/schema/accounts';
 import { caseStudies } from '@/db/schema/case-studies';
 import { follows, postReactions, posts, reactionKinds, reports, threads, type ReactionKind, type ThreadSubjectType } from '@/db/schema/conversations';
@@ -14,7 +15,6 @@ import { renderRichText } from '@/lib/rich-text/render';
 import { threadColumns, threadVisibilityChoices } from './facts';
 import { factsOfThreads, loadSubject, loadThread, postFacts } from './load';
 
-const excerpt = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
 
 function namesOf(userIds: (string | null)[]): Map<string, string> {
   const ids = [...new Set(userIds.filter((id): id is string => !!id))];
@@ -67,8 +67,9 @@ export function listThreads(viewer: MaybeViewer, subjectType: ThreadSubjectType,
 function subjectOf(viewer: MaybeViewer, row: typeof threads.$inferSelect, locale: Locale): { type: ThreadSubjectType; title: string | null; href: string } {
   const db = getDb();
   if (row.subjectType === 'case_study' && row.subjectId) {
-    const caseStudy = db.select({ id: caseStudies.id, title: caseStudies.title }).from(caseStudies).where(eq(caseStudies.id, row.subjectId)).get();
-    return { type: 'case_study', title: caseStudy?.title ?? null, href: `/case-studies/${row.subjectId}` };
+    const subject = loadSubject(db, 'case_study', row.subjectId);
+    const readable = can(viewer, 'caseStudy.read', subject.caseStudy!.facts);
+    return { type: 'case_study', title: readable ? subject.caseStudy!.row.title : null, href: readable ? `/case-studies/${row.subjectId}` : '/discussions' };
   }
   if (row.subjectType === 'event' && row.subjectId) {
     const event = db.select().from(events).where(eq(events.id, row.subjectId)).get();
@@ -255,7 +256,7 @@ export function listModerationQueue(viewer: MaybeViewer) {
     const thread = threadRows.find((candidate) => candidate.id === post.threadId)!;
     const facts = postFacts(threadFacts.get(thread.id)!, post);
     if (!can(viewer, 'post.moderate', facts)) {
-      unreadable += 1;
+      unreadable += open.filter((report) => report.postId === post.id).length;
       return [];
     }
     const postReports = open.filter((report) => report.postId === post.id);

@@ -9,6 +9,7 @@ import { refreshers } from '@/db/schema/notifications';
 import { topics } from '@/db/schema/taxonomy';
 import { caseStudyColumns } from '@/lib/case-studies/facts';
 import { AppError } from '@/lib/errors';
+import { excerpt } from '@/lib/format';
 import { isoDate, many } from '@/lib/forms';
 import { newId } from '@/lib/ids';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -60,9 +61,12 @@ export function scheduleRefreshers({ viewer, input }: { viewer: MaybeViewer; inp
       const scheduled: string[] = [];
       // Default days already past (an old event) are skipped rather than sent all at once.
       for (const day of days.filter((candidate) => candidate.sendOn >= today)) {
-        const id = newId();
-        const inserted = tx.insert(refreshers).values({ id, eventId: event.id, sendOn: day.sendOn, monthsAfter: day.monthsAfter, createdBy: viewer!.userId }).onConflictDoNothing().run();
-        if (!inserted.changes) continue;
+        const existing = tx.select().from(refreshers).where(and(eq(refreshers.eventId, event.id), eq(refreshers.sendOn, day.sendOn))).get();
+        if (existing && !existing.cancelledAt) continue;
+        // A cancelled day can be planned again: the same row comes back with a new send job.
+        const id = existing?.id ?? newId();
+        if (existing) tx.update(refreshers).set({ cancelledAt: null, createdBy: viewer!.userId }).where(eq(refreshers.id, id)).run();
+        else tx.insert(refreshers).values({ id, eventId: event.id, sendOn: day.sendOn, monthsAfter: day.monthsAfter, createdBy: viewer!.userId }).run();
         enqueueJob(tx, { kind: 'refresher.send', payload: { refresherId: id }, runAt: sendTime(day.sendOn), uniqueKey: `refresher.send:${id}` });
         scheduled.push(day.sendOn);
       }
@@ -144,7 +148,7 @@ export function getRefresher(viewer: MaybeViewer, refresherId: string, locale: L
     event: { slug: event.slug, title: locale === 'fr' ? event.titleFr : event.titleEn, startsOn: event.startsOn, endsOn: event.endsOn, place: event.place },
     keyTopics,
     lessons: studies
-      .map((study) => ({ ...study, lessons: (lessons.find((row) => row.caseStudyId === study.id)?.text ?? '').slice(0, 400) }))
+      .map((study) => ({ ...study, lessons: excerpt(lessons.find((row) => row.caseStudyId === study.id)?.text ?? '', 400) }))
       .filter((study) => study.lessons.trim()),
   };
 }
