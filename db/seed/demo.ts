@@ -10,6 +10,7 @@ import { hashPassword } from '../../lib/auth/passwords';
 import { sectionKeys } from '../schema/case-studies';
 import { demoCalls, demoCaseStudies, type DemoEventSlug } from './demo-case-studies';
 import { seedDemoConversations } from './demo-conversations';
+import { seedDemoSynthesis } from './demo-synthesis';
 import taxonomy from './taxonomy.json';
 
 // The demo network: the two real Learning and Sharing Events with their real key topics, and fictional
@@ -177,6 +178,8 @@ function buildNetwork(db: Db, passwords: string[], passwordHashes: string[], cre
 
   const caseStudyIds = seedCaseStudies(db, { organisationIds, eventIds, userIds });
   seedDemoConversations(db, { eventIds, userIds, caseStudyIds });
+  // After the conversations: some evidence links point at a demo thread.
+  seedDemoSynthesis(db, { eventIds, userIds, caseStudyIds });
 }
 
 /** A demo date at 09:00 UTC, so histories read as office hours. */

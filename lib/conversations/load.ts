@@ -4,6 +4,8 @@ import type { Db } from '@/db/client';
 import { caseStudyAuthors } from '@/db/schema/case-studies';
 import { posts, threads, type ThreadSubjectType } from '@/db/schema/conversations';
 import { events } from '@/db/schema/events';
+import { themes } from '@/db/schema/synthesis';
+import { themeFacts } from '@/lib/synthesis/facts';
 import { loadCaseStudy, type Tx } from '@/lib/case-studies/load';
 import { AppError } from '@/lib/errors';
 import { networkSubject, threadFacts, type PostFacts, type SubjectFacts, type ThreadFacts } from './facts';
@@ -26,9 +28,12 @@ export function loadSubject(tx: Reader, subjectType: ThreadSubjectType, subjectI
       // Discussion happens on published work; drafts are discussed in review.
       return { ...caseStudy.facts, isSubmitted: false, subjectType, subjectId, caseStudy };
     }
-    case 'theme':
-      // Themes arrive with the synthesis work.
-      throw new AppError('not_found');
+    case 'theme': {
+      // Discussions on a theme read like the theme, within its event.
+      const theme = subjectId ? tx.select({ id: themes.id, visibility: themes.visibility, eventId: themes.eventId, mergedIntoId: themes.mergedIntoId }).from(themes).where(eq(themes.id, subjectId)).get() : undefined;
+      if (!theme || theme.mergedIntoId) throw new AppError('not_found');
+      return { ...themeFacts(theme), subjectType, subjectId: theme.id };
+    }
   }
 }
 

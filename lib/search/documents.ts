@@ -1,18 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { caseStudies, caseStudyAuthors, caseStudyCountries, caseStudyPopulations, caseStudySections, caseStudyTopics, type SectionKey } from '@/db/schema/case-studies';
 import { posts, threads } from '@/db/schema/conversations';
 import { organisationPopulations, organisations } from '@/db/schema/organisations';
+import { themeEvidence, themes } from '@/db/schema/synthesis';
 import type { SearchEntityType } from '@/db/schema/search';
 import { countries, keyPopulations, topics } from '@/db/schema/taxonomy';
 import { caseStudyFacts } from '@/lib/case-studies/facts';
 import { threadFacts } from '@/lib/conversations/facts';
 import { publishedStatuses } from '@/lib/case-studies/workflow';
 import type { ContentFacts } from '@/lib/policy/types';
+import { themeDocuments } from './theme-documents';
 
 /** What a search result is. Themes and threads join when they land (see db/schema/search.ts). */
-export const documentTypes = ['case_study', 'lesson', 'thread', 'organisation'] as const;
+export const documentTypes = ['case_study', 'lesson', 'theme', 'thread', 'organisation'] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /**
@@ -141,6 +143,19 @@ function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[])
   const authors = groupBy(related((chunk) => db.select().from(caseStudyAuthors).where(where(caseStudyAuthors.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.userId);
   const countryCodes = groupBy(related((chunk) => db.select().from(caseStudyCountries).where(where(caseStudyCountries.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.countryCode);
   const populationKeys = groupBy(related((chunk) => db.select().from(caseStudyPopulations).where(where(caseStudyPopulations.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row.populationKey);
+  // Themes the case study (or one of its sections) is evidence for: the search's theme facet.
+  const themeIds = groupBy(
+    related((chunk) =>
+      db
+        .select({ caseStudyId: sql<string>`${themeEvidence.caseStudyId}`, themeId: themeEvidence.themeId })
+        .from(themeEvidence)
+        .innerJoin(themes, and(eq(themes.id, themeEvidence.themeId), isNull(themes.mergedIntoId)))
+        .where(ids ? inArray(themeEvidence.caseStudyId, chunk) : isNotNull(themeEvidence.caseStudyId))
+        .all(),
+    ),
+    (row) => row.caseStudyId,
+    (row) => row.themeId,
+  );
   const topicRows = groupBy(related((chunk) => db.select().from(caseStudyTopics).where(where(caseStudyTopics.caseStudyId, chunk)).all()), (row) => row.caseStudyId, (row) => row);
 
   return rows.flatMap(({ caseStudy, organisationName, organisationVisibility, organisationType }) => {
@@ -168,7 +183,7 @@ function caseStudyDocuments(db: Reader, labels: Labels, ids?: readonly string[])
       countries: caseCountries,
       populations: casePopulations,
       topics: topicKeys,
-      themes: [],
+      themes: [...new Set(themeIds.get(caseStudy.id) ?? [])],
       organisationType,
       language: caseStudy.language,
       year: new Date(date).getUTCFullYear(),
@@ -285,10 +300,12 @@ export function buildDocuments(db: Reader, refs: readonly EntityRef[]): { upsert
   const caseStudyIds = idsOf('case_study');
   const organisationIds = idsOf('organisation');
   const threadIds = idsOf('thread');
+  const themeIdList = idsOf('theme');
   const upserts = [
     ...(caseStudyIds.length ? caseStudyDocuments(db, labels, caseStudyIds) : []),
     ...(organisationIds.length ? organisationDocuments(db, labels, organisationIds) : []),
     ...(threadIds.length ? threadDocuments(db, threadIds) : []),
+    ...(themeIdList.length ? themeDocuments(db, themeIdList) : []),
   ];
   const kept = new Set(upserts.map((document) => document.id));
   return { upserts: upserts.map(withoutControlCharacters), deleteIds: [...new Set(refs.flatMap(documentIdsOf).filter((id) => !kept.has(id)))] };
@@ -297,7 +314,7 @@ export function buildDocuments(db: Reader, refs: readonly EntityRef[]): { upsert
 /** Every document, for a rebuild. */
 export function buildAllDocuments(db: Reader): SearchDocument[] {
   const labels = loadLabels(db);
-  return [...caseStudyDocuments(db, labels), ...organisationDocuments(db, labels), ...threadDocuments(db)].map(withoutControlCharacters);
+  return [...caseStudyDocuments(db, labels), ...organisationDocuments(db, labels), ...threadDocuments(db), ...themeDocuments(db)].map(withoutControlCharacters);
 }
 
 /** How many documents buildAllDocuments would produce, by counting in SQL: a cheap drift check at start. */
@@ -310,6 +327,7 @@ export function expectedDocumentCount(db: Db): number {
       + (select count(*) from case_studies c join case_study_sections s on s.case_study_id = c.id
           where c.status in (${published}) and s.key = 'lessons' and trim(s.plain_text, ' ' || char(9, 10, 13)) <> '')
       + (select count(*) from organisations)
-      + (select count(*) from threads where is_published = 1) as total`);
+      + (select count(*) from threads where is_published = 1)
+      + (select count(*) from themes where merged_into_id is null) as total`);
   return row?.total ?? 0;
 }

@@ -6,6 +6,7 @@ import { threads } from '@/db/schema/conversations';
 import { organisations } from '@/db/schema/organisations';
 import { caseStudyFacts } from '@/lib/case-studies/facts';
 import { factsOfThreads } from '@/lib/conversations/load';
+import { readableThemeIds } from './theme-documents';
 import { can } from '@/lib/policy/rules';
 import { readableFilter } from '@/lib/policy/scopes';
 import type { MaybeViewer } from '@/lib/policy/types';
@@ -97,8 +98,9 @@ function toHit(signedIn: boolean, document: SearchDocument & { _formatted?: Part
 function readableNow(db: Db, viewer: MaybeViewer, hits: SearchDocument[]): Set<string> {
   const caseStudyIds = hits.filter((hit) => hit.type === 'case_study' || hit.type === 'lesson').map((hit) => hit.sourceId);
   const threadIds = hits.filter((hit) => hit.type === 'thread').map((hit) => hit.sourceId);
+  const themeIds = hits.filter((hit) => hit.type === 'theme').map((hit) => hit.sourceId);
   const organisationIds = hits.filter((hit) => hit.type === 'organisation').map((hit) => hit.sourceId);
-  const readable = new Set<string>();
+  const readable = new Set<string>(readableThemeIds(db, viewer, themeIds));
   if (caseStudyIds.length) {
     const authors = db.select().from(caseStudyAuthors).where(inArray(caseStudyAuthors.caseStudyId, caseStudyIds)).all();
     for (const row of db.select().from(caseStudies).where(inArray(caseStudies.id, caseStudyIds)).all()) {
