@@ -9,6 +9,7 @@ import { SortLinks } from '@/components/search/sort-links';
 import { TypeTabs } from '@/components/search/type-tabs';
 import { getViewer } from '@/lib/auth/viewer';
 import { listPastEvents, listUpcomingEvents } from '@/lib/events/queries';
+import { readableThemeTitles } from '@/lib/synthesis/queries';
 import { getAppLocale } from '@/lib/pages';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { searchForViewer } from '@/lib/search/client';
@@ -51,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <>
           <TypeTabs params={params} counts={result.facets.type} />
           <div className="flex flex-col gap-6 md:flex-row">
-            <FacetFilters params={params} facets={result.facets} events={events} locale={locale} />
+            <FacetFilters params={params} facets={result.facets} events={events} themeTitles={readableThemeTitles(viewer, [...new Set([...Object.keys(result.facets.themes), ...params.themes])], locale)} locale={locale} />
             <div className="min-w-0 flex-1 space-y-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p role="status" className="font-medium">

@@ -18,7 +18,7 @@ export const hasFilters = (params: SearchParams) => filterFacets.some((name) => 
  * the URL can be shared), with its count. Chosen values come first, even when nothing matches them any
  * more, so they can always be removed.
  */
-export async function FacetFilters({ params, facets, events, locale }: { params: SearchParams; facets: FacetCounts; events: EventCard[]; locale: Locale }) {
+export async function FacetFilters({ params, facets, events, themeTitles, locale }: { params: SearchParams; facets: FacetCounts; events: EventCard[]; themeTitles: Map<string, string>; locale: Locale }) {
   const [t, tEnums, tLanguage] = await Promise.all([getTranslations('search.facets'), getTranslations('enums.organisationType'), getTranslations('caseStudies.language')]);
   const taxonomy = getTaxonomy(locale);
   const eventTitles = new Map(events.map((event) => [event.id, event.title]));
@@ -27,7 +27,7 @@ export async function FacetFilters({ params, facets, events, locale }: { params:
     eventId: (value) => eventTitles.get(value) ?? null,
     countries: taxonomy.countryLabel,
     populations: taxonomy.populationLabel,
-    themes: (value) => value,
+    themes: (value) => themeTitles.get(value) ?? null,
     organisationType: (value) => (tEnums.has(value) ? tEnums(value) : value),
     language: (value) => (tLanguage.has(value) ? tLanguage(value) : value),
     year: (value) => value,
@@ -47,7 +47,7 @@ export async function FacetFilters({ params, facets, events, locale }: { params:
         );
       return { name, options };
     })
-    // Themes have no values yet: a group appears once it has something to offer.
+    // A group appears once it has something to offer.
     .filter((group) => group.options.length > 0);
 
   if (!groups.length) return null;

@@ -15,6 +15,7 @@ export function Marked({ parts }: { parts: MarkedText }) {
 
 const badgeTone: Partial<Record<DocumentType, string>> = {
   case_study: 'bg-teal-100 text-teal-900',
+  theme: 'bg-violet-100 text-violet-900',
   lesson: 'bg-amber-100 text-amber-900',
   organisation: 'bg-sky-100 text-sky-900',
 };
