@@ -19,7 +19,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const newest = listNewestOrganisations(viewer, 5);
   const recentCaseStudies = listPublishedCaseStudies(viewer, locale, {}, { limit: 5, offset: 0 }).items;
   const openCalls = viewer ? listOpenCallsForEditor(viewer, locale) : [];
-  const [tCaseStudies, tMine] = await Promise.all([getTranslations('caseStudies'), getTranslations('caseStudies.mine')]);
+  const [tCaseStudies, tMine, tSearch] = await Promise.all([getTranslations('caseStudies'), getTranslations('caseStudies.mine'), getTranslations('search')]);
   return (
     <div className="space-y-8">
       <section className="space-y-2">
@@ -30,6 +30,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         ) : null}
         <h1>{t('title')}</h1>
         <p className="max-w-2xl text-stone-700">{t('intro')}</p>
+        {/* A plain GET form: it opens the search page, with or without JavaScript. */}
+        <form method="get" action="/search" role="search" className="flex max-w-xl gap-2 pt-2">
+          <label htmlFor="home-search" className="sr-only">
+            {tSearch('label')}
+          </label>
+          <input id="home-search" type="search" name="q" maxLength={200} placeholder={tSearch('placeholder')} className="input" />
+          <button type="submit" className="button-secondary">
+            {tSearch('submit')}
+          </button>
+        </form>
         {!viewer ? (
           <p className="muted">
             {t('joinPrompt')} <Link href="/join">{t('joinLink')}</Link>

@@ -4,6 +4,7 @@ import { signOutAction } from '@/lib/auth/actions';
 import { can } from '@/lib/policy/rules';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import { QuickExit } from './quick-exit';
 import { SignOutButton } from './sign-out-button';
 
@@ -18,14 +19,18 @@ export async function SiteHeader({ viewer, returnTo, quickExitUrl }: { viewer: M
         <nav aria-label={t('mainNavigation')} className="flex flex-wrap items-center gap-x-3 text-sm">
           <Link href="/case-studies">{t('nav.caseStudies')}</Link>
           <Link href="/events">{t('nav.events')}</Link>
+          <Link href="/discussions">{t('nav.discussions')}</Link>
           <Link href="/organisations">{t('nav.organisations')}</Link>
+          <Link href="/search">{t('nav.search')}</Link>
           {viewer ? <Link href="/case-studies/mine">{t('nav.myWork')}</Link> : null}
           {can(viewer, 'admin.access', null) ? <Link href="/admin">{t('nav.admin')}</Link> : null}
+          {can(viewer, 'moderation.queue', null) ? <Link href="/moderation">{t('nav.moderation')}</Link> : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <LanguageSwitch returnTo={returnTo} />
           {viewer ? (
             <>
+              <NotificationBell viewer={viewer} />
               <Link href="/settings" className="max-w-40 truncate" title={t('signedInAs', { name: viewer.displayName })}>
                 {t('nav.settings')}
               </Link>

@@ -3,7 +3,8 @@
 import { createContext, useActionState, useContext, useId, type ReactNode } from 'react';
 import type { FormState } from '@/lib/actions/form-action';
 
-const FormStateContext = createContext<FormState>({ status: 'idle' });
+/** The state of the enclosing form; exported for fields that live outside this file (the post editor). */
+export const FormStateContext = createContext<FormState>({ status: 'idle' });
 
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -59,7 +60,8 @@ export function ActionForm({
   );
 }
 
-function useField(name: string) {
+/** A field's error and the value the member submitted, so a refused form keeps what they typed. */
+export function useField(name: string) {
   const state = useContext(FormStateContext);
   return { error: state.fieldErrors?.[name], submitted: state.values?.[name] };
 }

@@ -48,6 +48,8 @@ export const dismissReportAction = memberFormAction(DismissReportInput, ({ viewe
   return { message: 'moderation.dismissed' };
 });
 
+// The mutations parse their input again; LockThreadInput and FollowInput turn the form's "true"/"false" into
+// booleans and accept only the strings, so these two hand the mutation the form's values back.
 export const lockThreadAction = memberFormAction(LockThreadInput, ({ viewer, input }) => {
   setThreadLock({ viewer, input });
   return { message: input.locked ? 'moderation.locked' : 'moderation.unlocked' };

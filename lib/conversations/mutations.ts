@@ -306,7 +306,8 @@ export function markAnswer({ viewer, input }: { viewer: MaybeViewer; input: unkn
       const subject = loadSubject(tx, 'case_study', thread.subjectId);
       assertCan(viewer, 'question.markAnswer', subject.caseStudy!.facts);
       const post = loadPost(tx, data.postId, thread.id).row;
-      if (post.deletedAt || post.hiddenAt) throw new AppError('invalid_input', 'errors.invalid_choice');
+      const first = tx.select({ id: posts.id }).from(posts).where(eq(posts.threadId, thread.id)).orderBy(posts.createdAt).limit(1).get();
+      if (post.deletedAt || post.hiddenAt || post.id === first?.id) throw new AppError('invalid_input', 'errors.invalid_choice');
       tx.update(threads).set({ answerPostId: post.id, answeredAt: new Date() }).where(eq(threads.id, thread.id)).run();
       if (thread.authorId) notify(tx, { kind: 'answer', recipientIds: [thread.authorId], actorId: member.userId, threadId: thread.id, postId: post.id, canRead: readsThread(facts) });
       enqueueSearch(tx, 'thread', thread.id);

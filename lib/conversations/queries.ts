@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { excerpt } from '@/lib/format';
 import { users } from '@/db/schema/accounts';
@@ -137,7 +137,8 @@ export function getThreadPage(viewer: MaybeViewer, threadId: string, locale: Loc
         react: ability['post.react'],
         report: ability['post.report'],
         moderate: ability['post.moderate'],
-        markAnswer: canMarkAnswer && !post.deletedAt && !post.hiddenAt && row.answerPostId !== post.id,
+        // The question itself (the first post) is not its own answer.
+        markAnswer: canMarkAnswer && post.id !== postRows[0]?.id && !post.deletedAt && !post.hiddenAt && row.answerPostId !== post.id,
       },
     };
   });
@@ -283,10 +284,18 @@ export function mentionCandidates(viewer: Viewer, query: string, threadId?: stri
   const text = query.trim().slice(0, 40);
   if (!text) return [];
   const db = getDb();
+  // Typing letters must not list members who chose to stay out of the directory: only those in it, those
+  // who share an organisation with the viewer, and those who already posted in this thread.
+  const organisationIds = Object.keys(viewer.organisationRoles);
+  const knowable = or(
+    eq(users.isInDirectory, true),
+    organisationIds.length ? sql`exists (select 1 from memberships m where m.user_id = ${users.id} and m.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}`), sql`, `)}))` : undefined,
+    threadId ? sql`exists (select 1 from posts p where p.author_id = ${users.id} and p.thread_id = ${threadId} and p.deleted_at is null)` : undefined,
+  );
   const rows = db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(eq(users.isDisabled, false), like(users.displayName, `${text.replace(/[%_\\]/g, (character) => `\\${character}`)}%`), sql`${users.id} <> ${viewer.userId}`))
+    .where(and(eq(users.isDisabled, false), knowable, like(users.displayName, `${text.replace(/[%_\\]/g, (character) => `\\${character}`)}%`), sql`${users.id} <> ${viewer.userId}`))
     .orderBy(asc(users.displayName))
     .limit(20)
     .all();

@@ -20,7 +20,8 @@ const text = optionalText(20_000);
 /** The post as a document: the editor's JSON, or the plain textarea's text split into paragraphs. */
 export function postBodyOf(data: { body?: unknown; text?: string }): unknown {
   if (data.body !== undefined && data.body !== null && data.body !== '') return data.body;
-  const paragraphs = (data.text ?? '').split(/\n{2,}/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  // Browsers send a textarea's line breaks as CRLF.
+  const paragraphs = (data.text ?? '').replace(/\r\n?/g, '\n').split(/\n{2,}/).map((paragraph) => paragraph.trim()).filter(Boolean);
   return {
     type: 'doc',
     content: paragraphs.length
@@ -59,10 +60,13 @@ export const ReactInput = z.object({ postId: id(), kind: z.enum(reactionKinds, {
 export const ReportInput = z.object({ postId: id(), reason: z.enum(reportReasons, { error: 'errors.choose_one' }), note: optionalText(500) });
 export const ModeratePostInput = z.object({ postId: id(), action: z.enum(['hide', 'restore']), reason: optionalText(300), reportId: z.preprocess(emptyAsUndefined, id().optional()) });
 export const DismissReportInput = z.object({ reportId: id() });
-export const LockThreadInput = z.object({ threadId: id(), locked: z.enum(['true', 'false']).transform((value) => value === 'true') });
+// Forms send 'true'/'false'; a mutation called again with parsed input gets a boolean.
+const flag = () => z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
+
+export const LockThreadInput = z.object({ threadId: id(), locked: flag() });
 export const MarkAnswerInput = z.object({ threadId: id(), postId: id() });
 export const FollowInput = z.object({
   subjectType: z.enum(['thread', 'case_study', 'theme', 'event']),
   subjectId: id(),
-  follow: z.enum(['true', 'false']).transform((value) => value === 'true'),
+  follow: flag(),
 });

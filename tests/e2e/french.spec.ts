@@ -5,7 +5,7 @@ import { expectPageInFrench, interfaceText } from './support/french';
 // A member chooses French; every visible string on the pages they open must then be French.
 // Account: `achieng` (an English-speaking member), used by no other journey.
 
-const pagesToCheck = ['/', '/events', '/settings'];
+const pagesToCheck = ['/', '/events', '/discussions', '/discussions/new', '/notifications', '/settings'];
 
 test('the detector sees English on an English page', async ({ page }) => {
   // Guards the French checks below against passing vacuously (an empty list, a broken matcher).
@@ -25,6 +25,16 @@ test('a member switches to French; it stays French across pages, a reload and a 
 
   for (const path of pagesToCheck) await expectPageInFrench(page, path);
   await expect(page.getByRole('combobox', { name: 'Langue', exact: true })).toHaveValue('fr'); // the setting on /settings
+  // A discussion started in French: its page, with the reply form and its editor, is French too.
+  await page.goto('/discussions/new');
+  await page.getByRole('textbox', { name: 'Titre' }).fill('Échanges entre pairs sur la sécurité numérique');
+  await expect(page.getByRole('toolbar', { name: 'Mise en forme' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Votre message' }).click();
+  await page.keyboard.type('Quelles applications utilisez-vous pour coordonner vos équipes ?');
+  await page.getByRole('button', { name: 'Lancer la discussion' }).click();
+  await expect(page).toHaveURL(/\/threads\//);
+  await expect(page.getByRole('region', { name: 'Répondre' }).getByRole('toolbar', { name: 'Mise en forme' })).toBeVisible();
+  await expectPageInFrench(page, null);
 
   await page.reload();
   await expectPageInFrench(page, null);

@@ -5,10 +5,12 @@ import { ReviewComments } from '@/components/case-studies/review-comments';
 import { ReviewPanel } from '@/components/case-studies/review-panel';
 import { StatusBadge } from '@/components/case-studies/status-badge';
 import { WorkflowPanel } from '@/components/case-studies/workflow-panel';
+import { CaseStudyConversations } from '@/components/conversations/case-study-conversations';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { byteSizeParts } from '@/lib/case-studies/attachment-rules';
 import { getCaseStudy, listRelatedCaseStudies } from '@/lib/case-studies/queries';
+import { publishedStatuses } from '@/lib/case-studies/workflow';
 import { formatDay } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
 import { renderRichText } from '@/lib/rich-text/render';
@@ -141,6 +143,8 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
           <p className="muted">{t('noAttachments')}</p>
         )}
       </section>
+
+      {publishedStatuses.includes(caseStudy.status) ? <CaseStudyConversations viewer={viewer} caseStudyId={caseStudy.id} /> : null}
 
       {related.length ? (
         <section aria-labelledby="related-heading" className="no-print space-y-2">

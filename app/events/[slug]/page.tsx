@@ -4,6 +4,8 @@ import { PeopleList } from '@/components/ui/people-list';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { CaseStudyList } from '@/components/case-studies/case-study-list';
+import { EventDiscussions } from '@/components/conversations/event-discussions';
+import { RefresherPanel } from '@/components/refreshers/refresher-panel';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { getEventBySlug } from '@/lib/events/queries';
 import { can } from '@/lib/policy/rules';
@@ -51,6 +53,8 @@ export default async function EventPage({ params }: Props) {
         </div>
       </header>
 
+      <RefresherPanel viewer={viewer} event={event} locale={locale} />
+
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="focus-heading" className="space-y-2">
           <h2 id="focus-heading">{t('focus')}</h2>
@@ -93,6 +97,8 @@ export default async function EventPage({ params }: Props) {
         </h2>
         <CaseStudyList items={caseStudies.items} countryLabel={taxonomy.countryLabel} emptyText={tCaseStudies('noneYet')} />
       </section>
+
+      <EventDiscussions viewer={viewer} eventId={event.id} />
 
       <section aria-labelledby="organisations-heading" className="space-y-2">
         <h2 id="organisations-heading">{t('organisations')}</h2>

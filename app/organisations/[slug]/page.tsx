@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { TagList } from '@/components/ui/tag-list';
 import { CaseStudyList } from '@/components/case-studies/case-study-list';
+import { UnansweredQuestions } from '@/components/conversations/unanswered-questions';
 import { getViewer } from '@/lib/auth/viewer';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
+import { listUnansweredQuestions } from '@/lib/conversations/queries';
 import { formatDay } from '@/lib/format';
 import { getOrganisationBySlug } from '@/lib/organisations/queries';
 import { can } from '@/lib/policy/rules';
@@ -24,6 +26,8 @@ export default async function OrganisationPage({ params }: Props) {
   const taxonomy = getTaxonomy(locale);
   const caseStudies = listPublishedCaseStudies(viewer, locale, { organisationId: organisation.id }, { limit: 100, offset: 0 });
   const tCaseStudies = await getTranslations('caseStudies');
+  // Only the organisation's own members see its waiting questions (the query refuses everyone else).
+  const unanswered = can(viewer, 'question.listForOrganisation', { organisationId: organisation.id }) ? listUnansweredQuestions(viewer, organisation.id) : null;
   return (
     <article className="space-y-6">
       <header className="space-y-1">
@@ -49,6 +53,7 @@ export default async function OrganisationPage({ params }: Props) {
         <h2 id="case-studies-heading">{tCaseStudies('byOrganisation')}</h2>
         <CaseStudyList items={caseStudies.items} countryLabel={taxonomy.countryLabel} emptyText={tCaseStudies('noneYet')} />
       </section>
+      {unanswered ? <UnansweredQuestions questions={unanswered} /> : null}
       <section aria-labelledby="events-heading" className="space-y-2">
         <h2 id="events-heading">{t('events')}</h2>
         {organisation.events.length ? (
