@@ -5,6 +5,7 @@ import { notifications } from '../schema/notifications';
 import { effectiveThreadFacts } from '../../lib/conversations/facts';
 import { loadSubject } from '../../lib/conversations/load';
 import { newId } from '../../lib/ids';
+import { enqueueJob } from '../../lib/jobs/queue';
 import { plainTextOf, type RichTextJson } from '../../lib/rich-text/plain-text';
 import type { Db } from '../client';
 
@@ -40,6 +41,7 @@ const demoThreads: DemoThread[] = [
         reactions: [{ by: 'participant', kind: 'helped' }, { by: 'achieng', kind: 'thanks' }],
       },
       { by: 'achieng', daysAgo: 3, paragraphs: [['Same here. ', { mention: 'editor' }, ', could you share the discussion guide you used for the first meeting?']] },
+      { by: 'kioko', daysAgo: 0, paragraphs: [['Following this. ', { mention: 'member' }, ', you ran the second dialogue in Kisumu: what would you do differently?']] },
     ],
   },
   {
@@ -93,6 +95,9 @@ const demoThreads: DemoThread[] = [
 
 const day = 24 * 60 * 60 * 1000;
 
+/** Demo notifications from earlier days count as already emailed, as they would have been. */
+const mailedBefore = (createdAt: Date) => (Date.now() - createdAt.getTime() >= day ? createdAt : null);
+
 export function seedDemoConversations(db: Db, ids: { eventIds: Record<string, string>; userIds: Map<string, string>; caseStudyIds: Map<string, string> }): void {
   const userId = (username: string) => {
     const id = ids.userIds.get(username);
@@ -143,7 +148,9 @@ export function seedDemoConversations(db: Db, ids: { eventIds: Record<string, st
       for (const part of post.paragraphs.flat()) {
         if (typeof part === 'string') continue;
         db.insert(postMentions).values({ postId: postIds[index]!, userId: userId(part.mention) }).onConflictDoNothing().run();
-        db.insert(notifications).values({ id: newId(), userId: userId(part.mention), kind: 'mention', actorId: userId(post.by), threadId, postId: postIds[index]!, createdAt }).run();
+        db.insert(notifications).values({ id: newId(), userId: userId(part.mention), kind: 'mention', actorId: userId(post.by), threadId, postId: postIds[index]!, createdAt, emailedAt: mailedBefore(createdAt) }).run();
+        // Today's mention of a member who wants email at once goes out when the demo starts.
+        if (post.daysAgo === 0) enqueueJob(db, { kind: 'email.notifications', payload: { userId: userId(part.mention) }, uniqueKey: `email.notifications:${userId(part.mention)}` });
       }
       for (const reaction of post.reactions ?? []) db.insert(postReactions).values({ postId: postIds[index]!, userId: userId(reaction.by), kind: reaction.kind, createdAt }).run();
       if (post.reportedBy) db.insert(reports).values({ id: newId(), postId: postIds[index]!, reporterId: userId(post.reportedBy.by), reason: post.reportedBy.reason, note: post.reportedBy.note, createdAt }).run();
@@ -154,7 +161,8 @@ export function seedDemoConversations(db: Db, ids: { eventIds: Record<string, st
       // Addressed to the case study's writers, as startThread does.
       for (const author of subject.caseStudy.authorIds) {
         db.insert(follows).values({ userId: author, subjectType: 'thread', subjectId: threadId }).onConflictDoNothing().run();
-        if (demo.answer === undefined) db.insert(notifications).values({ id: newId(), userId: author, kind: 'question', actorId: starter, threadId, postId: postIds[0]!, createdAt: new Date(now - demo.posts[0]!.daysAgo * day) }).run();
+        const askedAt = new Date(now - demo.posts[0]!.daysAgo * day);
+        if (demo.answer === undefined) db.insert(notifications).values({ id: newId(), userId: author, kind: 'question', actorId: starter, threadId, postId: postIds[0]!, createdAt: askedAt, emailedAt: mailedBefore(askedAt) }).run();
       }
     }
   }

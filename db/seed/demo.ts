@@ -60,7 +60,7 @@ const demoPeople: DemoPerson[] = [
   { username: 'participant', displayName: 'Nomvula', organisation: 'ubuntu', persona: 'participant at LSE 1 (email at once)', email: 'nomvula@ubuntu.example', emailFrequency: 'immediate', isInDirectory: true, events: { 'lse-1': ['participant'] } },
   { username: 'membre', displayName: 'Clarisse', organisation: 'horizon', locale: 'fr', persona: 'member in Burundi (French), no event', email: undefined },
   { username: 'disabled', displayName: 'Former member', organisation: 'zambezi', isDisabled: true, persona: 'disabled account' },
-  { username: 'kioko', displayName: 'Kioko', organisation: 'nuru', organisationRole: 'editor', persona: 'editor at a KP-led network', events: { 'lse-1': ['presenter'] } },
+  { username: 'kioko', displayName: 'Kioko', organisation: 'nuru', organisationRole: 'editor', persona: 'editor at a KP-led network', isInDirectory: true, events: { 'lse-1': ['presenter'] } },
   { username: 'achieng', displayName: 'Achieng', organisation: 'nuru', persona: 'member', isInDirectory: true, events: { 'lse-1': ['participant'] } },
   { username: 'lerato', displayName: 'Lerato', organisation: 'ubuntu', organisationRole: 'editor', persona: 'editor', events: { 'lse-1': ['presenter'] } },
   { username: 'kagiso', displayName: 'Kagiso', organisation: 'kalahari', organisationRole: 'editor', persona: 'editor', isInDirectory: true, events: { 'lse-1': ['presenter'], 'lse-2': ['participant'] } },
