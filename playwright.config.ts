@@ -5,14 +5,15 @@ import { e2eOrigin, e2ePort, neutralUrl } from './tests/e2e/support/env';
 // real Meilisearch child process, in the system Chromium (`npx playwright install` cannot work here).
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  // One folder per server port, so runs side by side (E2E_PORT) do not delete each other's traces.
+  outputDir: e2ePort === 3100 ? 'test-results' : `test-results-${e2ePort}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   // Two cores, shared with the Next server and Meilisearch.
   workers: 2,
   retries: 0,
   // The JSON report feeds the closing summary line of `npm test` (scripts/test-summary.ts).
-  reporter: [['list'], ['json', { outputFile: '.test-data/reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: e2ePort === 3100 ? '.test-data/reports/playwright.json' : `.test-data/reports/playwright-${e2ePort}.json` }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

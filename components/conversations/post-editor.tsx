@@ -1,5 +1,6 @@
 'use client';
 
+import type { ThreadSubjectType } from '@/db/schema/conversations';
 import dynamic from 'next/dynamic';
 import { useId, useRef, useState } from 'react';
 import { useField } from '@/components/ui/action-form';
@@ -43,6 +44,7 @@ export function PostEditor({
   label,
   labels,
   threadId,
+  subject,
   initialContent = null,
   initialText = '',
   isActive = true,
@@ -51,6 +53,8 @@ export function PostEditor({
   labels: PostEditorLabels;
   /** Mentions offer only members who may read this thread. */
   threadId?: string;
+  /** Before a thread exists: mentions offer only members who may read what it will be about. */
+  subject?: { type: ThreadSubjectType; id: string | null };
   initialContent?: RichTextJson | null;
   /** The same content as text, for the textarea. */
   initialText?: string;
@@ -92,6 +96,7 @@ export function PostEditor({
           describedBy={describedBy}
           labels={labels}
           threadId={threadId}
+          subject={subject}
           initialContent={initialContent}
           initialText={initialText}
           textareaRef={textareaRef}

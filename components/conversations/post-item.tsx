@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PostThemeTags } from '@/components/synthesis/evidence-tags';
 import { ActionButton } from '@/components/ui/action-button';
 import { ActionForm, Hidden, SelectField, TextField } from '@/components/ui/action-form';
 import { deletePostAction, markAnswerAction, moderatePostAction, reactAction, reportPostAction } from '@/lib/conversations/actions';
@@ -80,6 +81,7 @@ export async function PostItem({ post, thread, editorLabels }: { post: PostView;
             <>
               <p role="note" className="rounded bg-amber-50 p-2 text-sm text-amber-900">
                 {t('hiddenNotice')}
+                {post.hiddenReason ? <> {t('hiddenReason', { reason: post.hiddenReason })}</> : null}
               </p>
               <div className="rich-text opacity-80" dangerouslySetInnerHTML={{ __html: post.html }} />
             </>
@@ -91,6 +93,7 @@ export async function PostItem({ post, thread, editorLabels }: { post: PostView;
         ) : null}
 
         {isVisible ? <Reactions post={post} labels={{ group: tReactions('label'), thanks: tReactions('thanks'), helped: tReactions('helped'), applied: tReactions('applied') }} /> : null}
+        {isVisible && post.html !== null ? <PostThemeTags postId={post.id} /> : null}
 
         {!isDeleted ? (
           <div role="group" aria-label={t('actions')} className="no-print flex flex-wrap items-start gap-x-4 gap-y-2 border-t border-stone-200 pt-2 text-sm">

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ThreadSubjectType } from '@/db/schema/conversations';
 import type { Extensions } from '@tiptap/core';
 import Mention from '@tiptap/extension-mention';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
@@ -49,6 +50,7 @@ export function RichPostEditor({
   describedBy,
   labels,
   threadId,
+  subject,
   initialContent,
   initialText,
   textareaRef,
@@ -58,6 +60,7 @@ export function RichPostEditor({
   describedBy: string;
   labels: PostEditorLabels;
   threadId?: string;
+  subject?: { type: ThreadSubjectType; id: string | null };
   initialContent: RichTextJson | null;
   initialText: string;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
@@ -71,6 +74,8 @@ export function RichPostEditor({
   latest.current = { suggestion, activeIndex };
   const threadRef = useRef(threadId);
   threadRef.current = threadId;
+  const subjectRef = useRef(subject);
+  subjectRef.current = subject;
 
   // Created once: tiptap would rebuild the editor whenever its extension list changed identity.
   const [extensions] = useState<Extensions>(() => {
@@ -93,7 +98,12 @@ export function RichPostEditor({
           // One request after a pause in typing, not one per letter: phones on slow connections.
           debounce: 250,
           items: async ({ query }: { query: string }): Promise<Candidate[]> => {
-            const result = await mentionCandidatesAction({ query, threadId: threadRef.current });
+            const result = await mentionCandidatesAction({
+              query,
+              threadId: threadRef.current,
+              subjectType: subjectRef.current?.type,
+              subjectId: subjectRef.current?.id ?? undefined,
+            });
             return Array.isArray(result) ? result : [];
           },
           render: () => ({

@@ -3,6 +3,7 @@
 import { memberFormAction } from '@/lib/actions/form-action';
 import { memberJsonAction } from '@/lib/actions/json-action';
 import { z } from 'zod';
+import { threadSubjectTypes } from '@/db/schema/conversations';
 import { deletePost, dismissReport, editPost, markAnswer, moderatePost, reportPost, replyToThread, setFollow, setThreadLock, startThread, toggleReaction } from './mutations';
 import { mentionCandidates } from './queries';
 import { DismissReportInput, EditPostInput, FollowInput, LockThreadInput, MarkAnswerInput, ModeratePostInput, PostRef, ReactInput, ReplyInput, ReportInput, StartThreadInput } from './schemas';
@@ -66,4 +67,7 @@ export const followAction = memberFormAction(FollowInput, ({ viewer, input }) =>
 });
 
 /** The @-mention picker: members matching what was typed who may read the thread. */
-export const mentionCandidatesAction = memberJsonAction(z.object({ query: z.string().max(40), threadId: z.string().max(40).optional() }), ({ viewer, input }) => mentionCandidates(viewer, input.query, input.threadId));
+export const mentionCandidatesAction = memberJsonAction(
+  z.object({ query: z.string().max(40), threadId: z.string().max(40).optional(), subjectType: z.enum(threadSubjectTypes).optional(), subjectId: z.string().max(40).optional() }),
+  ({ viewer, input }) => mentionCandidates(viewer, input.query, input.threadId ? { threadId: input.threadId } : input.subjectType ? { subjectType: input.subjectType, subjectId: input.subjectId ?? null } : {}),
+);

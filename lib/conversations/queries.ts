@@ -88,6 +88,8 @@ export type PostView = {
   editedAt: Date | null;
   version: number;
   state: 'visible' | 'deleted' | 'hidden';
+  /** Why a moderator hid it: for those who may still read the text (its author and moderators). */
+  hiddenReason: string | null;
   /** Rendered HTML when the viewer may read the text (a hidden post: its author and moderators only). */
   html: string | null;
   /** The stored document, for the author's edit form only. */
@@ -124,6 +126,7 @@ export function getThreadPage(viewer: MaybeViewer, threadId: string, locale: Loc
       editedAt: post.editedAt,
       version: post.version,
       state: post.deletedAt ? 'deleted' : post.hiddenAt ? 'hidden' : 'visible',
+      hiddenReason: post.hiddenAt && ability['post.readText'] ? (post.hiddenReason ?? null) : null,
       html: ability['post.readText'] ? renderRichText(post.body as RichTextJson, 'post') : null,
       body: ability['post.edit'] ? (post.body as RichTextJson) : null,
       replyTo: null,
@@ -280,7 +283,12 @@ export function listModerationQueue(viewer: MaybeViewer) {
  * Members an @-mention may name: signed-in, active, matching the typed pseudonym, and (in a thread) able
  * to read it, so a mention never tells someone about a conversation they may not see.
  */
-export function mentionCandidates(viewer: Viewer, query: string, threadId?: string): { id: string; label: string }[] {
+export function mentionCandidates(
+  viewer: Viewer,
+  query: string,
+  scope: { threadId?: string; subjectType?: ThreadSubjectType; subjectId?: string | null } = {},
+): { id: string; label: string }[] {
+  const threadId = scope.threadId;
   const text = query.trim().slice(0, 40);
   if (!text) return [];
   const db = getDb();
@@ -299,11 +307,20 @@ export function mentionCandidates(viewer: Viewer, query: string, threadId?: stri
     .orderBy(asc(users.displayName))
     .limit(20)
     .all();
-  if (!threadId) return rows.slice(0, 8).map((row) => ({ id: row.id, label: row.displayName }));
-  const { facts } = loadThread(db, threadId);
-  assertCan(viewer, 'thread.read', facts);
+  // In a thread: who may read it. Starting one: who may read what it will be about (its widest audience).
+  let mayRead: ((candidate: Viewer) => boolean) | null = null;
+  if (threadId) {
+    const { facts } = loadThread(db, threadId);
+    assertCan(viewer, 'thread.read', facts);
+    mayRead = (candidate) => can(candidate, 'thread.read', facts);
+  } else if (scope.subjectType) {
+    const subject = loadSubject(db, scope.subjectType, scope.subjectId);
+    assertCan(viewer, 'thread.start', subject);
+    mayRead = (candidate) => can(candidate, 'content.read', subject);
+  }
+  if (!mayRead) return rows.slice(0, 8).map((row) => ({ id: row.id, label: row.displayName }));
   const viewers = loadViewers(rows.map((row) => row.id));
-  return rows.filter((row) => viewers.get(row.id) && can(viewers.get(row.id)!, 'thread.read', facts)).slice(0, 8).map((row) => ({ id: row.id, label: row.displayName }));
+  return rows.filter((row) => viewers.get(row.id) && mayRead(viewers.get(row.id)!)).slice(0, 8).map((row) => ({ id: row.id, label: row.displayName }));
 }
 
 export function getFollowState(viewer: MaybeViewer, subjectType: 'thread' | 'case_study' | 'event', subjectId: string): boolean {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Locator, Page } from '@playwright/test';
 import { expect, signIn, signedInContext, test } from './fixtures';
 import { isEditorCode, scriptsLoadedBy, uniqueSuffix } from './support/case-studies';
+import { editorIn, postIdOf, unreadCount } from './support/conversations';
 import { e2eDataDir } from './support/env';
 
 // Conversations in the browser: a discussion on a public case study with formatting and an @-mention
@@ -18,21 +18,6 @@ const caseStudy = {
   title: 'A seat that counts: legitimate participation of key populations in national HIV planning',
 };
 
-/** The editor is ready once its toolbar is there: before that, the form holds the plain textarea. */
-async function editorIn(scope: Page | Locator, label: string): Promise<Locator> {
-  await expect(scope.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
-  const editor = scope.getByRole('textbox', { name: label });
-  await expect(editor).toHaveAttribute('contenteditable', 'true');
-  return editor;
-}
-
-/** The bell's unread count, read from its accessible name ("Notifications, 3 unread"). */
-async function unreadCount(page: Page): Promise<number> {
-  const bell = page.getByRole('banner').getByRole('link', { name: /^Notifications, / });
-  const name = (await bell.getAttribute('aria-label')) ?? '';
-  return /none unread/.test(name) ? 0 : Number(/(\d+) unread/.exec(name)?.[1] ?? Number.NaN);
-}
-
 /** A post's earlier versions, straight from the database: the interface keeps them but does not list them. */
 function revisionCount(postId: string): number {
   const database = new Database(path.join(e2eDataDir, 'baraza.db'), { readonly: true, fileMustExist: true });
@@ -42,8 +27,6 @@ function revisionCount(postId: string): number {
     database.close();
   }
 }
-
-const postIdOf = async (post: Locator) => ((await post.locator('xpath=ancestor::li[1]').getAttribute('id')) ?? '').replace(/^post-/, '');
 
 test('members discuss a case study: mention, quote, reaction, notification, edit and delete', async ({ browser }) => {
   test.setTimeout(180_000);

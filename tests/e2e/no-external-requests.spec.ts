@@ -95,6 +95,9 @@ function expectClean(findings: Findings) {
   expect(findings.visits.filter((visit) => visit.viaLink && visit.status === 404), 'links leading to the 404 page').toEqual([]);
 }
 
+// A crawl opens one page per route of the whole site: longer than one journey on a busy 2-core machine.
+test.describe.configure({ timeout: 240_000 });
+
 const seeds = ['/', '/events', '/events/lse-1', '/events/lse-2', '/organisations', '/sign-in', '/join', '/settings', '/admin'];
 
 test('an anonymous visitor loads nothing from another origin and triggers no CSP violation', async ({ context, page }) => {

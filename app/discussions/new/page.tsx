@@ -66,7 +66,7 @@ export default async function NewThreadPage({ searchParams }: Props) {
         {subjectId ? <Hidden name="subjectId" value={subjectId} /> : null}
         <Hidden name="kind" value={kind} />
         <TextField name="title" label={t('title')} hint={t('titleHint')} required maxLength={160} />
-        <PostEditor label={isQuestion ? t('bodyQuestion') : t('body')} labels={editorLabels} />
+        <PostEditor label={isQuestion ? t('bodyQuestion') : t('body')} labels={editorLabels} subject={{ type: subjectType, id: subjectId }} />
         <div className="space-y-1">
           <RadioGroupField name="visibility" label={t('visibility')} options={options.choices.map((choice) => ({ value: choice, label: tVisibility(choice) }))} defaultValue={defaultVisibility} />
           <p className="text-xs text-stone-600">{t('visibilityHint')}</p>
