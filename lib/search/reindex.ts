@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { buildAllDocuments, type SearchDocument } from './documents';
 import { ensureSearchIndex, settle } from './settings';
-import type { SearchTarget } from './target';
+import { bulkTaskWait, type SearchTarget } from './target';
 
 export type ReindexResult = { documents: number; buildMs: number; indexMs: number; totalMs: number };
 
-const batchSize = 5_000;
+export const batchSize = 5_000;
 
 /**
  * Rebuilds the index from SQLite with no downtime: documents go into a fresh index with the same settings,
@@ -48,5 +48,5 @@ export async function addInBatches(target: SearchTarget, indexUid: string, docum
   for (let start = 0; start < documents.length; start += batchSize) {
     tasks.push((await index.addDocuments(documents.slice(start, start + batchSize), { primaryKey: 'id' })).taskUid);
   }
-  for (const task of tasks) await settle(target, task);
+  for (const task of tasks) await settle(target, task, bulkTaskWait);
 }

@@ -25,8 +25,8 @@ export const indexSettings: Settings = {
 export const anonymousSearchAttributes = (indexSettings.searchableAttributes ?? []).filter((name) => name !== 'memberOrganisationName');
 
 /** Waits for a task and fails loudly if Meilisearch refused it. */
-export async function settle(target: SearchTarget, taskUid: number): Promise<void> {
-  const task = await target.client.tasks.waitForTask(taskUid, taskWait);
+export async function settle(target: SearchTarget, taskUid: number, wait: { timeout: number; interval: number } = taskWait): Promise<void> {
+  const task = await target.client.tasks.waitForTask(taskUid, wait);
   if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? 'no detail'}`);
 }
 
