@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { EventCardItem } from '@/components/events/event-card';
 import { getViewer } from '@/lib/auth/viewer';
@@ -19,6 +20,9 @@ export default async function EventsPage() {
   return (
     <div className="space-y-8">
       <h1>{t('title')}</h1>
+      <p>
+        <Link href="/themes">{t('themesLink')}</Link>
+      </p>
       {sections.map((section) => (
         <section key={section.id} aria-labelledby={`${section.id}-heading`} className="space-y-3">
           <h2 id={`${section.id}-heading`}>{section.title}</h2>

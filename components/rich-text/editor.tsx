@@ -86,8 +86,11 @@ type ToolbarButton = { id: string; label: string; glyph: ReactNode; pressed?: bo
 export function RichTextEditor({ editor, labels }: { editor: Editor | null; labels: RichTextEditorLabels }) {
   const state = useEditorState({
     editor,
-    selector: ({ editor: current }) =>
-      current
+    // The store's snapshot names the editor only after its first transaction once watched; an editor that
+    // arrives without one (nothing typed, no focus yet) must still show. So the editor given here counts too.
+    selector: ({ editor: watched }) => {
+      const current = watched ?? editor;
+      return current
         ? {
             bold: current.isActive('bold'),
             italic: current.isActive('italic'),
@@ -100,7 +103,8 @@ export function RichTextEditor({ editor, labels }: { editor: Editor | null; labe
             canUndo: current.can().undo(),
             canRedo: current.can().redo(),
           }
-        : null,
+        : null;
+    },
   });
   const [isLinkOpen, setLinkOpen] = useState(false);
   const [linkAddress, setLinkAddress] = useState('');

@@ -1,18 +1,18 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { events } from '@/db/schema/events';
-import { synthesisReports, themeEvidence, themeKinds, themeRecurrences, themes, type ThemeKind } from '@/db/schema/synthesis';
-import type { SectionKey } from '@/db/schema/case-studies';
+import { caseStudies, type SectionKey } from '@/db/schema/case-studies';
+import { events, eventSessions } from '@/db/schema/events';
+import { sessionCaseStudies, synthesisReports, themeEvidence, themeKinds, themeRecurrences, themes, type ThemeKind } from '@/db/schema/synthesis';
 import { loadCaseStudy } from '@/lib/case-studies/load';
 import { loadPost, loadThread } from '@/lib/conversations/load';
 import { AppError } from '@/lib/errors';
 import { assertCan, can } from '@/lib/policy/rules';
 import type { Locale, MaybeViewer } from '@/lib/policy/types';
 import { synthesisEventIds } from '@/lib/policy/viewer-facts';
-import type { RichTextJson } from '@/lib/rich-text/plain-text';
+import { plainTextOf, type RichTextJson } from '@/lib/rich-text/plain-text';
 import { renderRichText } from '@/lib/rich-text/render';
-import { excerptOf, linksOfThemes, readableEvents, readableEvidence, sessionsOf, taggerNames, taxonomyLabels, type EventRef, type OrganisationName, type ReadableCaseStudy, type ReadableEvidence } from './evidence';
+import { excerptOf, linksOfThemes, readableCaseStudies, readableEvents, readableEvidence, sessionsOf, taggerNames, taxonomyLabels, type EventRef, type OrganisationName, type ReadableCaseStudy, type ReadableEvidence } from './evidence';
 import { reportFacts, themeFacts } from './facts';
 import { loadTheme, readableThemeRows, resolveMergedTheme } from './load';
 
@@ -159,6 +159,8 @@ export type EvidenceItem =
       type: 'case_study';
       caseStudyId: string;
       title: string;
+      /** The case study's own language: its title and excerpt keep it on a page in the other language. */
+      language: 'en' | 'fr';
       href: string;
       organisation: OrganisationName | null;
       countries: { code: string; label: string }[];
@@ -183,6 +185,7 @@ function evidenceItemOf(item: ReadableEvidence, base: EvidenceBase, labels: Retu
         type: 'case_study',
         caseStudyId: item.caseStudy.id,
         title: item.caseStudy.title,
+        language: item.caseStudy.language,
         href: item.link.sectionKey ? `/case-studies/${item.caseStudy.id}#section-${item.link.sectionKey}` : `/case-studies/${item.caseStudy.id}`,
         organisation: item.caseStudy.organisation,
         countries: item.caseStudy.countries.map((code) => ({ code, label: labels.countries.get(code) ?? code })),
@@ -412,4 +415,153 @@ export function evidenceTagsFor(viewer: MaybeViewer, target: EvidenceTarget, loc
     note: link.note,
     canUntag: can(viewer, 'synthesis.manage', { eventId: theme.eventId }),
   }));
+}
+
+// ---- What the synthesis screens need around the theme pages ----
+
+export type TaggingSession = { id: string; title: string; day: string; startsAt: string; endsAt: string };
+export type TaggingEvent = {
+  /** null: the network principles. */
+  eventId: string | null;
+  title: string;
+  themes: { id: string; kind: ThemeKind; title: string }[];
+  sessions: TaggingSession[];
+  /** A session of this event happening now (or else today), preselected while tagging live. */
+  defaultSessionId: string | null;
+};
+
+/** The session going on at `now` (event days and times compared as written, in UTC), or else the first of the day. */
+function currentSessionId(sessions: readonly TaggingSession[], now: Date): string | null {
+  const today = now.toISOString().slice(0, 10);
+  const time = now.toISOString().slice(11, 16);
+  const todays = sessions.filter((session) => session.day === today);
+  const running = todays.find((session) => session.startsAt && session.startsAt <= time && (!session.endsAt || time < session.endsAt));
+  return (running ?? todays[0])?.id ?? null;
+}
+
+/** Whether the viewer is in some event's synthesis group (or manages the network principles): only they get tag controls. */
+export function canTagEvidence(viewer: MaybeViewer): boolean {
+  return !!viewer && (synthesisEventIds(viewer).some((eventId) => can(viewer, 'synthesis.manage', { eventId })) || can(viewer, 'synthesis.manage', { eventId: null }));
+}
+
+/**
+ * What a viewer may tag evidence with: the themes of every event whose synthesis group they belong to (and
+ * the network principles, for those who manage them), with each event's sessions. Null for everyone else:
+ * the tag controls are not shown at all. `contextEventId` (the case study's or discussion's event) comes first.
+ */
+export function taggingOptions(viewer: MaybeViewer, locale: Locale, contextEventId: string | null = null, now = new Date()): TaggingEvent[] | null {
+  if (!viewer || !canTagEvidence(viewer)) return null;
+  const db = getDb();
+  const eventIds = synthesisEventIds(viewer).filter((eventId) => can(viewer, 'synthesis.manage', { eventId }));
+  const result: TaggingEvent[] = [];
+  if (eventIds.length) {
+    const eventRows = db
+      .select()
+      .from(events)
+      .where(inArray(events.id, eventIds))
+      .all()
+      .filter((event) => can(viewer, 'event.read', event))
+      .sort((a, b) => Number(b.id === contextEventId) - Number(a.id === contextEventId) || b.startsOn.localeCompare(a.startsOn));
+    const sessionRows = db
+      .select()
+      .from(eventSessions)
+      .where(inArray(eventSessions.eventId, eventRows.map((event) => event.id)))
+      .orderBy(asc(eventSessions.day), asc(eventSessions.startsAt))
+      .all();
+    for (const event of eventRows) {
+      const sessions = sessionRows
+        .filter((session) => session.eventId === event.id)
+        .map((session) => ({ id: session.id, title: locale === 'fr' ? session.titleFr : session.titleEn, day: session.day, startsAt: session.startsAt, endsAt: session.endsAt }));
+      result.push({
+        eventId: event.id,
+        title: locale === 'fr' ? event.titleFr : event.titleEn,
+        themes: readableThemeRows(db, viewer, event.id).map((row) => ({ id: row.id, kind: row.kind, title: themeTitle(row, locale) })),
+        sessions,
+        defaultSessionId: currentSessionId(sessions, now),
+      });
+    }
+  }
+  if (can(viewer, 'synthesis.manage', { eventId: null })) {
+    // The title is the caller's to translate ("Network principles"): an empty string stands for it.
+    result.push({ eventId: null, title: '', themes: readableThemeRows(db, viewer, null).map((row) => ({ id: row.id, kind: row.kind, title: themeTitle(row, locale) })), sessions: [], defaultSessionId: null });
+  }
+  return result.length ? result : null;
+}
+
+/**
+ * Themes a theme could be marked as recurring with: readable, unmerged themes of other events (and the
+ * network principles), grouped by event, minus those already marked. For the theme's synthesis group.
+ */
+export function recurrenceCandidates(viewer: MaybeViewer, themeId: string, locale: Locale) {
+  const db = getDb();
+  const { row } = loadTheme(db, themeId);
+  if (!can(viewer, 'theme.read', themeFacts(row)) || !can(viewer, 'synthesis.manage', { eventId: row.eventId })) return [];
+  const already = new Set(db.select({ id: themeRecurrences.otherThemeId }).from(themeRecurrences).where(eq(themeRecurrences.themeId, row.id)).all().map((other) => other.id));
+  const candidates = db
+    .select()
+    .from(themes)
+    .where(isNull(themes.mergedIntoId))
+    .orderBy(asc(themes.sortOrder))
+    .all()
+    .filter((other) => other.eventId !== row.eventId && !already.has(other.id) && can(viewer, 'theme.read', themeFacts(other)));
+  const eventMap = readableEvents(db, viewer, candidates.map((other) => other.eventId), locale);
+  const groups = new Map<string, { event: EventRef | null; themes: { id: string; title: string }[] }>();
+  for (const other of candidates) {
+    const event = other.eventId ? eventMap.get(other.eventId) : null;
+    // A theme of an event the viewer may not read would be named without its context: left out.
+    if (event === undefined) continue;
+    const key = event?.id ?? '';
+    if (!groups.has(key)) groups.set(key, { event, themes: [] });
+    groups.get(key)!.themes.push({ id: other.id, title: themeTitle(other, locale) });
+  }
+  return [...groups.values()].sort((a, b) => (a.event?.startsOn ?? '9999').localeCompare(b.event?.startsOn ?? '9999'));
+}
+
+/**
+ * The event page's view of its synthesis: the report's title, a short excerpt of its narrative and its theme
+ * sets, for viewers who may read the report; for its synthesis group also while it is a draft (or not yet
+ * started). Null for everyone else.
+ */
+export function synthesisSummary(viewer: MaybeViewer, eventId: string, locale: Locale) {
+  const db = getDb();
+  loadReadableEvent(viewer, eventId);
+  const canManage = can(viewer, 'synthesis.manage', { eventId });
+  const row = db.select().from(synthesisReports).where(eq(synthesisReports.eventId, eventId)).get();
+  if (row ? !can(viewer, 'synthesis.read', reportFacts(row)) : !canManage) return null;
+  const narrative = (locale === 'fr' ? [row?.narrativeFr, row?.narrativeEn] : [row?.narrativeEn, row?.narrativeFr]).map((json) => plainTextOf(json as RichTextJson | null)).find(Boolean) ?? '';
+  return {
+    title: row ? themeTitle(row, locale) : '',
+    excerpt: excerptOf(narrative, 280),
+    isPublished: row?.publishedAt != null,
+    canManage,
+    themeSets: listThemesForEvent(viewer, eventId, locale).groups,
+  };
+}
+
+export type ProgrammeCaseStudy = { id: string; title: string; language: 'en' | 'fr' };
+
+/**
+ * Which case studies were presented in each session of an event, as far as the viewer may read them; for
+ * those who manage the programme, the event's case studies they may link to a session.
+ */
+export function programmeCaseStudies(viewer: MaybeViewer, eventId: string) {
+  const db = getDb();
+  const event = loadReadableEvent(viewer, eventId);
+  const sessionIds = db.select({ id: eventSessions.id }).from(eventSessions).where(eq(eventSessions.eventId, eventId)).all().map((row) => row.id);
+  const links = sessionIds.length ? db.select().from(sessionCaseStudies).where(inArray(sessionCaseStudies.sessionId, sessionIds)).all() : [];
+  const canManage = can(viewer, 'event.manageProgramme', event);
+  const eventCaseStudyIds = canManage ? db.select({ id: caseStudies.id }).from(caseStudies).where(eq(caseStudies.eventId, eventId)).all().map((row) => row.id) : [];
+  const readable = readableCaseStudies(db, viewer, [...links.map((link) => link.caseStudyId), ...eventCaseStudyIds]);
+  const view = (id: string): ProgrammeCaseStudy[] => {
+    const caseStudy = readable.get(id);
+    return caseStudy ? [{ id: caseStudy.id, title: caseStudy.title, language: caseStudy.language }] : [];
+  };
+  const bySession = new Map<string, ProgrammeCaseStudy[]>();
+  for (const link of links) bySession.set(link.sessionId, [...(bySession.get(link.sessionId) ?? []), ...view(link.caseStudyId)]);
+  for (const list of bySession.values()) list.sort((a, b) => a.title.localeCompare(b.title));
+  return {
+    bySession,
+    canManage,
+    linkable: eventCaseStudyIds.flatMap(view).sort((a, b) => a.title.localeCompare(b.title)),
+  };
 }

@@ -107,3 +107,9 @@ export const PublishSynthesisReportInput = z.object({
 export const SynthesisReportRef = z.object({ eventId: id() });
 
 export const SessionCaseStudyInput = z.object({ sessionId: id(), caseStudyId: id() });
+
+/** The kinds of theme an event's synthesis names, in the report's order (network principles belong to no event). */
+export const eventThemeKinds = themeKinds.filter((kind) => kind !== 'network_principle');
+
+/** Who may read a theme or a report, widest first. */
+export const synthesisVisibilities = themeVisibilities;

@@ -254,14 +254,14 @@ test('a moderator hides a post and locks the discussion; its author still sees t
   await post.locator('summary', { hasText: 'Moderate' }).click();
   await post.getByRole('textbox', { name: 'Reason shown to the author (optional)' }).fill('It names a meeting place.');
   await post.getByRole('button', { name: 'Hide this post' }).click();
-  await expect(post.getByRole('note')).toHaveText('Hidden by a moderator. Only you and the moderators can see this text.');
+  await expect(post.getByRole('note')).toHaveText('Hidden by a moderator. Only you and the moderators can see this text. Reason given: It names a meeting place.');
   await moderator.page.getByRole('button', { name: 'Lock the discussion', exact: true }).click();
   await expect(moderator.page.getByRole('note').filter({ hasText: 'locked' })).toHaveText('This discussion is locked by a moderator: nobody can reply.');
 
   // The author still reads their text, with the notice; nobody can reply; a visitor sees no text.
   await member.page.reload();
   await expect(member.page.getByRole('article', { name: 'Sofía' })).toContainText('We meet every Friday');
-  await expect(member.page.getByRole('article', { name: 'Sofía' }).getByRole('note')).toHaveText('Hidden by a moderator. Only you and the moderators can see this text.');
+  await expect(member.page.getByRole('article', { name: 'Sofía' }).getByRole('note')).toHaveText('Hidden by a moderator. Only you and the moderators can see this text. Reason given: It names a meeting place.');
   await expect(member.page.getByRole('region', { name: 'Reply' })).toHaveCount(0);
   const visitor = await browser.newContext();
   const anonymous = await visitor.newPage();

@@ -5,7 +5,7 @@ import { expectPageInFrench, interfaceText } from './support/french';
 // A member chooses French; every visible string on the pages they open must then be French.
 // Account: `achieng` (an English-speaking member), used by no other journey.
 
-const pagesToCheck = ['/', '/events', '/discussions', '/discussions/new', '/notifications', '/settings'];
+const pagesToCheck = ['/', '/events', '/events/lse-1', '/events/lse-1/synthesis', '/themes', '/discussions', '/discussions/new', '/notifications', '/settings'];
 
 test('the detector sees English on an English page', async ({ page }) => {
   // Guards the French checks below against passing vacuously (an empty list, a broken matcher).
@@ -25,6 +25,11 @@ test('a member switches to French; it stays French across pages, a reload and a 
 
   for (const path of pagesToCheck) await expectPageInFrench(page, path);
   await expect(page.getByRole('combobox', { name: 'Langue', exact: true })).toHaveValue('fr'); // the setting on /settings
+  // A theme page: its evidence keeps its own language, everything around it is French.
+  await page.goto('/events/lse-1/synthesis');
+  await page.getByRole('link', { name: 'Sûreté et sécurité', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sûreté et sécurité' })).toBeVisible();
+  await expectPageInFrench(page, null);
   // A discussion started in French: its page, with the reply form and its editor, is French too.
   await page.goto('/discussions/new');
   await page.getByRole('textbox', { name: 'Titre' }).fill('Échanges entre pairs sur la sécurité numérique');

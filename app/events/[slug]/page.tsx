@@ -6,11 +6,14 @@ import { getViewer } from '@/lib/auth/viewer';
 import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { EventDiscussions } from '@/components/conversations/event-discussions';
 import { RefresherPanel } from '@/components/refreshers/refresher-panel';
+import { SessionCaseStudies } from '@/components/synthesis/session-case-studies';
+import { SynthesisSummary } from '@/components/synthesis/synthesis-summary';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { getEventBySlug } from '@/lib/events/queries';
 import { can } from '@/lib/policy/rules';
 import { formatDay, formatDayRange } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
+import { programmeCaseStudies, synthesisSummary } from '@/lib/synthesis/queries';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -28,6 +31,9 @@ export default async function EventPage({ params }: Props) {
   const days = [...new Set(event.sessions.map((session) => session.day))];
   const caseStudies = listPublishedCaseStudies(viewer, locale, { eventId: event.id }, { limit: 100, offset: 0 });
   const tCaseStudies = await getTranslations('caseStudies');
+  const tSynthesis = await getTranslations('synthesis.summary');
+  const programme = programmeCaseStudies(viewer, event.id);
+  const synthesis = synthesisSummary(viewer, event.id, locale);
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -48,6 +54,11 @@ export default async function EventPage({ params }: Props) {
           {can(viewer, 'call.manage', { id: event.id, visibility: event.visibility }) ? (
             <Link href={`/events/${event.slug}/calls`} className="button-secondary">
               {tCaseStudies('calls.title')}
+            </Link>
+          ) : null}
+          {synthesis ? (
+            <Link href={`/events/${event.slug}/synthesis`} className="button-secondary">
+              {tSynthesis('link')}
             </Link>
           ) : null}
         </div>
@@ -80,16 +91,19 @@ export default async function EventPage({ params }: Props) {
               {event.sessions
                 .filter((session) => session.day === day)
                 .map((session) => (
-                  <li key={session.id} className="card flex flex-wrap items-baseline gap-x-3">
+                  <li key={session.id} className="card flex flex-wrap items-baseline gap-x-3 gap-y-1">
                     {session.startsAt ? <span className="font-mono text-sm text-stone-600">{t('time', { start: session.startsAt, end: session.endsAt || '…' })}</span> : null}
                     <span className="font-medium">{session.title}</span>
                     <span className="tag">{tEnums(`sessionKind.${session.kind}`)}</span>
+                    <SessionCaseStudies sessionId={session.id} presented={programme.bySession.get(session.id) ?? []} linkable={programme.linkable} canManage={programme.canManage} />
                   </li>
                 ))}
             </ul>
           </div>
         ))}
       </section>
+
+      {synthesis ? <SynthesisSummary summary={synthesis} slug={event.slug} /> : null}
 
       <section aria-labelledby="case-studies-heading" className="space-y-2">
         <h2 id="case-studies-heading">

@@ -4,6 +4,7 @@ import { getPostEditorLabels } from '@/components/conversations/editor-labels';
 import { FollowButton } from '@/components/conversations/follow-button';
 import { PostEditor } from '@/components/conversations/post-editor';
 import { PostItem } from '@/components/conversations/post-item';
+import { EvidenceTags, TaggingScope } from '@/components/synthesis/evidence-tags';
 import { ActionButton } from '@/components/ui/action-button';
 import { ActionForm, Hidden } from '@/components/ui/action-form';
 import { getViewer } from '@/lib/auth/viewer';
@@ -11,6 +12,7 @@ import { lockThreadAction, replyAction } from '@/lib/conversations/actions';
 import { getThreadPage } from '@/lib/conversations/queries';
 import { getPostExcerpt } from '@/lib/conversations/views';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
+import { evidenceTagsFor } from '@/lib/synthesis/queries';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ reply?: string | string[]; quote?: string | string[] }> };
 
@@ -29,12 +31,13 @@ export async function generateMetadata({ params }: Props) {
 export default async function ThreadPage({ params, searchParams }: Props) {
   const [{ id }, query, viewer, locale] = await Promise.all([params, searchParams, getViewer(), getAppLocale()]);
   const { thread, posts, isFollowing, abilities } = await loadOr404(() => getThreadPage(viewer, id, locale));
-  const [t, tPost, tVisibility, tReply, tStart, format] = await Promise.all([
+  const [t, tPost, tVisibility, tReply, tStart, tTagger, format] = await Promise.all([
     getTranslations('conversations.thread'),
     getTranslations('conversations.post'),
     getTranslations('conversations.visibility'),
     getTranslations('conversations.reply'),
     getTranslations('conversations.start'),
+    getTranslations('synthesis.tagger'),
     getFormatter(),
   ]);
   const formerMember = tPost('formerMember');
@@ -93,13 +96,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         ) : null}
       </header>
 
-      <section aria-label={t('posts')}>
-        <ol className="space-y-3">
-          {posts.map((post) => (
-            <PostItem key={post.id} post={post} thread={{ id: thread.id, canReply, isSignedIn: viewer !== null }} editorLabels={editorLabels} />
-          ))}
-        </ol>
-      </section>
+      {/* The synthesis group tags the discussion or single posts with themes; readers see the chips. */}
+      <TaggingScope viewer={viewer} locale={locale} contextEventId={null}>
+        <EvidenceTags tags={evidenceTagsFor(viewer, { type: 'thread', id: thread.id }, locale)} target={{ type: 'thread', id: thread.id }} tagLabel={tTagger('tagThread')} />
+        <section aria-label={t('posts')}>
+          <ol className="space-y-3">
+            {posts.map((post) => (
+              <PostItem key={post.id} post={post} thread={{ id: thread.id, canReply, isSignedIn: viewer !== null }} editorLabels={editorLabels} />
+            ))}
+          </ol>
+        </section>
+      </TaggingScope>
 
       {canReply && editorLabels ? (
         <section id="reply" aria-labelledby="reply-heading" className="card no-print scroll-mt-4 space-y-3">
