@@ -3,10 +3,10 @@
 import type { ThreadSubjectType } from '@/db/schema/conversations';
 import type { Extensions } from '@tiptap/core';
 import Mention from '@tiptap/extension-mention';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { normaliseLinkAddress } from '@/components/rich-text/editor';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { EditorToolbar } from '@/components/rich-text/editor';
 import { mentionCandidatesAction } from '@/lib/conversations/actions';
 import { linkOptions } from '@/lib/rich-text/extensions';
 import type { RichTextJson } from '@/lib/rich-text/plain-text';
@@ -176,7 +176,7 @@ export function RichPostEditor({
   return (
     <div className="rounded border border-stone-300 bg-white focus-within:border-teal-700">
       <input ref={bodyRef} type="hidden" name="body" defaultValue="" />
-      <PostToolbar editor={editor} labels={labels} />
+      <EditorToolbar editor={editor} labels={labels} headings={false} history={false} />
       <EditorContent editor={editor} />
       {suggestion && suggestion.query ? (
         <div className="border-t border-stone-200">
@@ -209,140 +209,5 @@ export function RichPostEditor({
         {suggestion && suggestion.query && !suggestion.loading ? (suggestion.items.length ? labels.matches.replace('{count}', String(suggestion.items.length)) : labels.noMatch) : ''}
       </p>
     </div>
-  );
-}
-
-type ToolbarButton = { id: string; label: string; glyph: ReactNode; pressed?: boolean; enabled: boolean; run: () => void };
-
-/** The post toolbar: fewer buttons than a case study's (no headings), the same ARIA toolbar pattern. */
-function PostToolbar({ editor, labels }: { editor: Editor; labels: PostEditorLabels }) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: current }) => ({
-      bold: current.isActive('bold'),
-      italic: current.isActive('italic'),
-      bulletList: current.isActive('bulletList'),
-      orderedList: current.isActive('orderedList'),
-      blockquote: current.isActive('blockquote'),
-      link: current.isActive('link'),
-    }),
-  });
-  const [isLinkOpen, setLinkOpen] = useState(false);
-  const [linkAddress, setLinkAddress] = useState('');
-  const [linkError, setLinkError] = useState(false);
-  const [focusIndex, setFocusIndex] = useState(0);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const linkInputId = useId();
-
-  const chain = () => editor.chain().focus();
-  const openLink = () => {
-    setLinkAddress((editor.getAttributes('link').href as string | undefined) ?? '');
-    setLinkError(false);
-    setLinkOpen(true);
-  };
-  const closeLink = () => {
-    setLinkOpen(false);
-    editor.commands.focus();
-  };
-  const applyLink = () => {
-    const href = normaliseLinkAddress(linkAddress);
-    if (!href) {
-      setLinkError(true);
-      return;
-    }
-    if (editor.state.selection.empty && !editor.isActive('link')) chain().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
-    else chain().extendMarkRange('link').setLink({ href }).run();
-    setLinkOpen(false);
-  };
-
-  const buttons: ToolbarButton[] = [
-    { id: 'bold', label: labels.bold, glyph: <span className="font-bold">B</span>, pressed: state.bold, enabled: true, run: () => chain().toggleBold().run() },
-    { id: 'italic', label: labels.italic, glyph: <span className="font-serif italic">I</span>, pressed: state.italic, enabled: true, run: () => chain().toggleItalic().run() },
-    { id: 'bullets', label: labels.bulletList, glyph: '•', pressed: state.bulletList, enabled: true, run: () => chain().toggleBulletList().run() },
-    { id: 'numbers', label: labels.orderedList, glyph: '1.', pressed: state.orderedList, enabled: true, run: () => chain().toggleOrderedList().run() },
-    { id: 'quote', label: labels.blockquote, glyph: '“', pressed: state.blockquote, enabled: true, run: () => chain().toggleBlockquote().run() },
-    { id: 'link', label: labels.link, glyph: labels.link, pressed: state.link, enabled: true, run: () => (isLinkOpen ? closeLink() : openLink()) },
-    { id: 'unlink', label: labels.removeLink, glyph: labels.removeLink, enabled: state.link, run: () => chain().extendMarkRange('link').unsetLink().run() },
-  ];
-
-  // One tab stop for the whole toolbar; arrow keys move between its buttons (the ARIA toolbar pattern).
-  const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = buttons.length - 1;
-    const next = { ArrowRight: focusIndex + 1, ArrowLeft: focusIndex - 1, Home: 0, End: last }[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    const index = next > last ? 0 : next < 0 ? last : next;
-    setFocusIndex(index);
-    toolbarRef.current?.querySelectorAll('button')[index]?.focus();
-  };
-
-  return (
-    <>
-      <div ref={toolbarRef} role="toolbar" aria-label={labels.toolbar} onKeyDown={moveFocus} className="flex flex-wrap gap-1 border-b border-stone-200 bg-stone-50 p-1">
-        {buttons.map((button, index) => (
-          <button
-            key={button.id}
-            type="button"
-            tabIndex={index === focusIndex ? 0 : -1}
-            aria-label={button.glyph === button.label ? undefined : button.label}
-            title={button.label}
-            aria-pressed={button.pressed}
-            aria-disabled={!button.enabled || undefined}
-            aria-expanded={button.id === 'link' ? isLinkOpen : undefined}
-            // Keep the editor's selection: a mouse press on a button must not blur it.
-            onMouseDown={(event) => event.preventDefault()}
-            onFocus={() => setFocusIndex(index)}
-            onClick={() => button.enabled && button.run()}
-            className="min-h-9 min-w-9 rounded px-2 text-sm text-stone-800 hover:bg-stone-200 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-pressed:bg-teal-800 aria-pressed:text-white"
-          >
-            {button.glyph}
-          </button>
-        ))}
-      </div>
-      {isLinkOpen ? (
-        <div className="flex flex-wrap items-end gap-2 border-b border-stone-200 bg-stone-50 p-2">
-          <div className="min-w-0 flex-1 basis-48">
-            <label htmlFor={linkInputId} className="block text-xs font-medium">
-              {labels.linkAddress}
-            </label>
-            <input
-              id={linkInputId}
-              type="url"
-              inputMode="url"
-              autoFocus
-              value={linkAddress}
-              aria-invalid={linkError || undefined}
-              aria-describedby={linkError ? `${linkInputId}-error` : undefined}
-              onChange={(event) => {
-                setLinkAddress(event.target.value);
-                setLinkError(false);
-              }}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  // Enter applies the link; it must not submit the post.
-                  event.preventDefault();
-                  applyLink();
-                } else if (event.key === 'Escape') {
-                  event.preventDefault();
-                  closeLink();
-                }
-              }}
-              className="input py-1"
-            />
-          </div>
-          <button type="button" onClick={applyLink} className="button-secondary">
-            {labels.linkApply}
-          </button>
-          <button type="button" onClick={closeLink} className="button-secondary">
-            {labels.linkCancel}
-          </button>
-          {linkError ? (
-            <p id={`${linkInputId}-error`} role="alert" className="w-full text-sm text-red-800">
-              {labels.linkInvalid}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-    </>
   );
 }

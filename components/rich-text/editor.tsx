@@ -83,7 +83,14 @@ export function normaliseLinkAddress(value: string): string | null {
 
 type ToolbarButton = { id: string; label: string; glyph: ReactNode; pressed?: boolean; enabled: boolean; run: () => void };
 
-export function RichTextEditor({ editor, labels }: { editor: Editor | null; labels: RichTextEditorLabels }) {
+/** What the toolbar needs to say; a post's toolbar has no headings or history buttons. */
+export type EditorToolbarLabels = Omit<RichTextEditorLabels, 'heading2' | 'heading3' | 'undo' | 'redo'> & Partial<Pick<RichTextEditorLabels, 'heading2' | 'heading3' | 'undo' | 'redo'>>;
+
+/**
+ * The formatting toolbar and its link dialog, shared by the case-study and post editors: one tab stop,
+ * arrow keys between buttons (the ARIA toolbar pattern). Headings and undo/redo only where asked.
+ */
+export function EditorToolbar({ editor, labels, headings = true, history = true }: { editor: Editor | null; labels: EditorToolbarLabels; headings?: boolean; history?: boolean }) {
   const state = useEditorState({
     editor,
     // The store's snapshot names the editor only after its first transaction once watched; an editor that
@@ -143,15 +150,23 @@ export function RichTextEditor({ editor, labels }: { editor: Editor | null; labe
   const buttons: ToolbarButton[] = [
     { id: 'bold', label: labels.bold, glyph: <span className="font-bold">B</span>, pressed: state.bold, enabled: true, run: () => chain().toggleBold().run() },
     { id: 'italic', label: labels.italic, glyph: <span className="font-serif italic">I</span>, pressed: state.italic, enabled: true, run: () => chain().toggleItalic().run() },
-    { id: 'h2', label: labels.heading2, glyph: 'H2', pressed: state.heading2, enabled: true, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { id: 'h3', label: labels.heading3, glyph: 'H3', pressed: state.heading3, enabled: true, run: () => chain().toggleHeading({ level: 3 }).run() },
+    ...(headings
+      ? [
+          { id: 'h2', label: labels.heading2 ?? 'H2', glyph: 'H2', pressed: state.heading2, enabled: true, run: () => chain().toggleHeading({ level: 2 }).run() },
+          { id: 'h3', label: labels.heading3 ?? 'H3', glyph: 'H3', pressed: state.heading3, enabled: true, run: () => chain().toggleHeading({ level: 3 }).run() },
+        ]
+      : []),
     { id: 'bullets', label: labels.bulletList, glyph: '•', pressed: state.bulletList, enabled: true, run: () => chain().toggleBulletList().run() },
     { id: 'numbers', label: labels.orderedList, glyph: '1.', pressed: state.orderedList, enabled: true, run: () => chain().toggleOrderedList().run() },
     { id: 'quote', label: labels.blockquote, glyph: '“', pressed: state.blockquote, enabled: true, run: () => chain().toggleBlockquote().run() },
     { id: 'link', label: labels.link, glyph: labels.link, pressed: state.link, enabled: true, run: () => (isLinkOpen ? closeLink() : openLink()) },
     { id: 'unlink', label: labels.removeLink, glyph: labels.removeLink, enabled: state.link, run: () => chain().extendMarkRange('link').unsetLink().run() },
-    { id: 'undo', label: labels.undo, glyph: '↶', enabled: state.canUndo, run: () => chain().undo().run() },
-    { id: 'redo', label: labels.redo, glyph: '↷', enabled: state.canRedo, run: () => chain().redo().run() },
+    ...(history
+      ? [
+          { id: 'undo', label: labels.undo ?? '↶', glyph: '↶', enabled: state.canUndo, run: () => chain().undo().run() },
+          { id: 'redo', label: labels.redo ?? '↷', glyph: '↷', enabled: state.canRedo, run: () => chain().redo().run() },
+        ]
+      : []),
   ];
 
   // One tab stop for the whole toolbar; arrow keys move between its buttons (the ARIA toolbar pattern).
@@ -166,7 +181,7 @@ export function RichTextEditor({ editor, labels }: { editor: Editor | null; labe
   };
 
   return (
-    <div>
+    <>
       <div ref={toolbarRef} role="toolbar" aria-label={labels.toolbar} onKeyDown={moveFocus} className="flex flex-wrap gap-1 border-b border-stone-200 bg-stone-50 p-1">
         {buttons.map((button, index) => (
           <button
@@ -231,6 +246,14 @@ export function RichTextEditor({ editor, labels }: { editor: Editor | null; labe
           ) : null}
         </div>
       ) : null}
+    </>
+  );
+}
+
+export function RichTextEditor({ editor, labels }: { editor: Editor | null; labels: RichTextEditorLabels }) {
+  return (
+    <div>
+      <EditorToolbar editor={editor} labels={labels} />
       <EditorContent editor={editor} />
     </div>
   );
