@@ -144,7 +144,7 @@ export function formatReport(results: SearchBenchResults): string {
   if (latency.uncompressed) {
     lines.push(
       `Diagnostic, same requests with accept-encoding: identity: ours p50 ${number(latency.uncompressed.ours.p50, 1)} / p95 ${number(latency.uncompressed.ours.p95, 1)} ms, ` +
-        `direct p50 ${number(latency.uncompressed.direct.p50, 1)} / p95 ${number(latency.uncompressed.direct.p95, 1)} ms (Node's fetch asks for gzip; see scripts/bench/README.md).`,
+        `direct p50 ${number(latency.uncompressed.direct.p50, 1)} / p95 ${number(latency.uncompressed.direct.p95, 1)} ms (see scripts/bench/README.md).`,
     );
   }
   const breakdown = (groups: LatencyResult['byViewer'], label: string) =>
