@@ -59,7 +59,7 @@ export function describeNotifications(viewer: Viewer, rows: readonly Notificatio
     } else if (row.eventId) {
       const event = eventById.get(row.eventId);
       // Refreshers are for the event's participants.
-      if (!event || !can(viewer, 'event.read', event) || !viewer.eventRoles[event.id]) continue;
+      if (!event || !can(viewer, 'event.readRefresher', event)) continue;
       items.push({ ...base, title: locale === 'fr' ? event.titleFr : event.titleEn, excerpt: '', href: row.refresherId ? `/refreshers/${row.refresherId}` : `/events/${event.slug}` });
     }
   }

@@ -110,7 +110,7 @@ export function sendRefresher(refresherId: string): string[] {
         .all()
         .map((row) => row.userId);
       tx.update(refreshers).set({ sentAt: new Date() }).where(eq(refreshers.id, refresher.id)).run();
-      return notify(tx, { kind: 'refresher', recipientIds: participants, eventId: event.id, refresherId: refresher.id, canRead: (viewer) => can(viewer, 'event.read', event) && viewer.eventRoles[event.id] !== undefined });
+      return notify(tx, { kind: 'refresher', recipientIds: participants, eventId: event.id, refresherId: refresher.id, canRead: (viewer) => can(viewer, 'event.readRefresher', event) });
     },
     { behavior: 'immediate' },
   );
@@ -125,7 +125,7 @@ export function getRefresher(viewer: MaybeViewer, refresherId: string, locale: L
   const refresher = db.select().from(refreshers).where(and(eq(refreshers.id, refresherId), isNull(refreshers.cancelledAt))).get();
   if (!refresher) throw new AppError('not_found');
   const event = loadEvent(refresher.eventId);
-  if (!viewer || !can(viewer, 'event.read', event) || (!viewer.eventRoles[event.id] && !can(viewer, 'event.manageFollowUp', event))) throw new AppError('not_found');
+  if (!viewer || !can(viewer, 'event.readRefresher', event)) throw new AppError('not_found');
   const keyTopics = db
     .select({ labelEn: topics.labelEn, labelFr: topics.labelFr })
     .from(eventTopics)

@@ -55,6 +55,7 @@ type Rules = {
   'post.moderate': (viewer: MaybeViewer, post: PostFacts) => boolean;
   'moderation.queue': (viewer: MaybeViewer, resource: null) => boolean;
   'event.manageFollowUp': (viewer: MaybeViewer, event: ListingFacts) => boolean;
+  'event.readRefresher': (viewer: MaybeViewer, event: ListingFacts) => boolean;
   'theme.read': (viewer: MaybeViewer, theme: SynthesisFacts) => boolean;
   'synthesis.manage': (viewer: MaybeViewer, scope: SynthesisScope) => boolean;
   'synthesis.read': (viewer: MaybeViewer, report: SynthesisFacts) => boolean;
@@ -153,6 +154,8 @@ const rules: Rules = {
   'synthesis.download': (viewer, report) => isSignedIn(viewer) && (canReadContent(viewer, report) || isSynthesisTeamOf(viewer, report.eventId)),
   // Refreshers now, follow-up surveys later: the event's facilitators (and admins) schedule them.
   'event.manageFollowUp': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
+  // A refresher is for the event's participants; those who schedule them may preview it.
+  'event.readRefresher': (viewer, event) => canReadListing(viewer, event) && (viewer?.eventRoles[event.id] !== undefined || isAdmin(viewer) || isFacilitatorOf(viewer, event.id)),
   'content.read': canReadContent,
   'content.update': (viewer, item) => canWrite(viewer, item),
   'content.moderate': (viewer, item) => isModerator(viewer) && canReadContent(viewer, item),
@@ -183,6 +186,7 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'post.report': 'thread.read',
   'post.moderate': 'thread.read',
   'event.manageFollowUp': 'event.read',
+  'event.readRefresher': 'event.read',
   'synthesis.download': 'synthesis.read',
   'content.update': 'content.read',
   'content.moderate': 'content.read',
