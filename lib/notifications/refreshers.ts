@@ -16,6 +16,8 @@ import { enqueueJob } from '@/lib/jobs/queue';
 import { assertCan, can } from '@/lib/policy/rules';
 import { readableWhere } from '@/lib/policy/scopes';
 import type { Locale, MaybeViewer } from '@/lib/policy/types';
+import { readableThemeRows } from '@/lib/synthesis/load';
+import { themeTitle } from '@/lib/synthesis/queries';
 import { notify } from './fanout';
 
 /** The network's default rhythm after an event: 1, 3, 6 and 12 months. */
@@ -143,8 +145,11 @@ export function getRefresher(viewer: MaybeViewer, refresherId: string, locale: L
   const lessons = studies.length
     ? db.select({ caseStudyId: caseStudySections.caseStudyId, text: caseStudySections.plainText }).from(caseStudySections).where(and(inArray(caseStudySections.caseStudyId, studies.map((study) => study.id)), eq(caseStudySections.key, 'lessons'))).all()
     : [];
+  // The synthesis group's themes of the event, as far as this participant may read them.
+  const themes = readableThemeRows(db, viewer, event.id).map((row) => ({ id: row.id, title: themeTitle(row, locale) }));
   return {
     refresher,
+    themes,
     event: { slug: event.slug, title: locale === 'fr' ? event.titleFr : event.titleEn, startsOn: event.startsOn, endsOn: event.endsOn, place: event.place },
     keyTopics,
     lessons: studies

@@ -76,7 +76,20 @@ export default async function RefresherPage({ params }: Props) {
         )}
       </section>
 
-      <p className="muted">{t('themesSoon')}</p>
+      <section aria-labelledby="themes-heading" className="space-y-2">
+        <h2 id="themes-heading">{t('themes')}</h2>
+        {card.themes.length ? (
+          <ul className="list-disc space-y-0.5 pl-5">
+            {card.themes.map((theme) => (
+              <li key={theme.id}>
+                <Link href={`/themes/${theme.id}`}>{theme.title}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('themesSoon')}</p>
+        )}
+      </section>
 
       <footer className="space-y-1 border-t border-stone-200 pt-3 text-sm">
         <p>{t('whyYouGetThis')}</p>

@@ -8,6 +8,7 @@ import { addMembership, addParticipant, insertEvent } from '@/db/seed/factories'
 import { questionReminderDelayMs, markAnswer } from '@/lib/conversations/mutations';
 import { remindUnansweredQuestion } from '@/lib/conversations/questions';
 import { AppError } from '@/lib/errors';
+import { themes } from '@/db/schema/synthesis';
 import { addMonths, cancelRefresher, getRefresher, listRefreshers, scheduleRefreshers, sendRefresher } from '@/lib/notifications/refreshers';
 import type { MaybeViewer, Viewer } from '@/lib/policy/types';
 import { addCoAuthorMember } from '../../support/case-studies';
@@ -197,6 +198,16 @@ describe('the refresher card', () => {
     expect(card.keyTopics).toEqual(['engaging-with-media', 'health-care-systems'].map((key) => labels.find((label) => label.key === key)!.labelEn));
     expect(card.lessons).toMatchObject([{ title: 'A Public practice', lessons: 'Public lessons: start with the peers.' }]);
     expect(getRefresher(participant(), refresherId, 'fr').keyTopics).toEqual(['engaging-with-media', 'health-care-systems'].map((key) => labels.find((label) => label.key === key)!.labelFr));
+  });
+
+  it('recalls the themes the synthesis group named, in the reader\'s language, merged ones left out', () => {
+    const theme = (id: string, titleEn: string, titleFr: string, extra: Partial<typeof themes.$inferInsert> = {}) =>
+      testDb().insert(themes).values({ id, eventId, kind: 'emerging_theme', titleEn, titleFr, visibility: 'event', ...extra }).run();
+    theme('refresher-theme-1', 'Safety first', 'La sécurité d’abord', { sortOrder: 1 });
+    theme('refresher-theme-2', 'Peers lead', 'Les pairs en tête', { sortOrder: 2 });
+    theme('refresher-theme-3', 'Merged away', 'Fusionné', { sortOrder: 3, mergedIntoId: 'refresher-theme-1' });
+    expect(getRefresher(participant(), refresherId, 'en').themes.map((item) => item.title)).toEqual(['Safety first', 'Peers lead']);
+    expect(getRefresher(participant(), refresherId, 'fr').themes.map((item) => item.title)).toEqual(['La sécurité d’abord', 'Les pairs en tête']);
   });
 
   it('gives each participant only the lessons they may read', () => {
