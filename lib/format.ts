@@ -13,9 +13,10 @@ export function formatDayRange(start: string, end: string, locale: string): stri
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(startDate!, endDate!);
 }
 
-/** At most `length` characters of plain text, cut at a word boundary, with an ellipsis when cut. */
+/** At most `length` characters of plain text, cut at a word boundary (trailing punctuation dropped), with an ellipsis when cut. */
 export function excerpt(text: string, length: number): string {
   if (text.length <= length) return text;
   const cut = text.slice(0, length - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2)).trimEnd()}…`;
+  const boundary = cut.lastIndexOf(' ');
+  return `${(boundary > length * 0.6 ? cut.slice(0, boundary) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }

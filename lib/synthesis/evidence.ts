@@ -1,4 +1,5 @@
 import 'server-only';
+import { excerpt } from '@/lib/format';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema/accounts';
@@ -41,13 +42,9 @@ export type ReadableEvidence =
   | { type: 'thread'; link: EvidenceLink; thread: { id: string; title: string; eventId: string | null }; text: string }
   | { type: 'post'; link: EvidenceLink; thread: { id: string; title: string; eventId: string | null }; text: string; authorName: string | null };
 
-/** Collapses whitespace and cuts at a word boundary, with an ellipsis when cut. */
+/** One line of text (whitespace collapsed), cut at a word boundary: lib/format.ts excerpt. */
 export function excerptOf(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= length) return flat;
-  const cut = flat.slice(0, length - 1);
-  const boundary = cut.lastIndexOf(' ');
-  return `${(boundary > length * 0.6 ? cut.slice(0, boundary) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return excerpt(text.replace(/\s+/g, ' ').trim(), length);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

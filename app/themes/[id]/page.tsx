@@ -88,30 +88,8 @@ export default async function ThemePage({ params }: Props) {
       <section aria-labelledby="counts-heading" className="card space-y-2">
         <h2 id="counts-heading">{t('atAGlance')}</h2>
         <p>{t('counts', { caseStudies: counts.caseStudies, threads: counts.threads, posts: counts.posts })}</p>
-        {counts.byCountry.length ? (
-          <div className="text-sm">
-            <h3 className="font-medium">{t('byCountry')}</h3>
-            <ul className="flex flex-wrap gap-2">
-              {counts.byCountry.map((entry) => (
-                <li key={entry.key} className="tag">
-                  {entry.label} <span className="font-semibold">{entry.count}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {counts.byPopulation.length ? (
-          <div className="text-sm">
-            <h3 className="font-medium">{t('byPopulation')}</h3>
-            <ul className="flex flex-wrap gap-2">
-              {counts.byPopulation.map((entry) => (
-                <li key={entry.key} className="tag">
-                  {entry.label} <span className="font-semibold">{entry.count}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <CountList title={t('byCountry')} entries={counts.byCountry} />
+        <CountList title={t('byPopulation')} entries={counts.byPopulation} />
       </section>
 
       <section aria-labelledby="evidence-heading" className="space-y-4">
@@ -201,5 +179,22 @@ export default async function ThemePage({ params }: Props) {
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** One breakdown of the evidence counts (by country, by key population); nothing when empty. */
+function CountList({ title, entries }: { title: string; entries: { key: string; label: string; count: number }[] }) {
+  if (!entries.length) return null;
+  return (
+    <div className="text-sm">
+      <h3 className="font-medium">{title}</h3>
+      <ul className="flex flex-wrap gap-2">
+        {entries.map((entry) => (
+          <li key={entry.key} className="tag">
+            {entry.label} <span className="font-semibold">{entry.count}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
