@@ -18,6 +18,11 @@ export const users = sqliteTable(
     isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
     isInDirectory: integer('is_in_directory', { mode: 'boolean' }).notNull().default(false),
     bio: text('bio').notNull().default(''),
+    // Directory profile (shown only while isInDirectory): what the member offers other members.
+    expertise: text('expertise').notNull().default(''),
+    // Shown only to members whose connection request this member accepted, or who accepted theirs.
+    contactDetails: text('contact_details').notNull().default(''),
+    shareEmailWithConnections: integer('share_email_with_connections', { mode: 'boolean' }).notNull().default(false),
     // Email: how often (notifications go to the app regardless), whether emails may say what happened
     // (default: neutral, nothing sensitive), and at most how many a week (extra items wait for a digest).
     emailFrequency: text('email_frequency', { enum: ['immediate', 'daily', 'weekly', 'never'] }).notNull().default('daily'),

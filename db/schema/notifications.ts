@@ -3,7 +3,20 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { users } from './accounts';
 import { events } from './events';
 
-export const notificationKinds = ['reply', 'new_thread', 'mention', 'question', 'answer', 'question_reminder', 'moderation', 'refresher'] as const;
+export const notificationKinds = [
+  'reply',
+  'new_thread',
+  'mention',
+  'question',
+  'answer',
+  'question_reminder',
+  'moderation',
+  'refresher',
+  'connection_request',
+  'connection_accepted',
+  'follow_up',
+  'follow_up_reminder',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
@@ -21,6 +34,8 @@ export const notifications = sqliteTable(
     postId: text('post_id'),
     eventId: text('event_id'),
     refresherId: text('refresher_id'),
+    connectionId: text('connection_id'),
+    followUpId: text('follow_up_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
     // Set once the notification went out in an email (immediate or digest), so it is mailed once.

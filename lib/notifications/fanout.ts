@@ -16,6 +16,9 @@ export type NewNotification = {
   postId?: string | null;
   eventId?: string | null;
   refresherId?: string | null;
+  connectionId?: string | null;
+  /** Follow-up notifications carry the event too (their title is the event's). */
+  followUpId?: string | null;
   /** Whether this recipient may read what the notification is about, checked with the policy now. */
   canRead: (viewer: Viewer) => boolean;
 };
@@ -41,6 +44,8 @@ export function notify(tx: Writer, notification: NewNotification): string[] {
         postId: notification.postId ?? null,
         eventId: notification.eventId ?? null,
         refresherId: notification.refresherId ?? null,
+        connectionId: notification.connectionId ?? null,
+        followUpId: notification.followUpId ?? null,
       })
       .run();
     // One pending send per member: several notifications in a burst go out in one email.

@@ -3,7 +3,9 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
 import { posts, threads } from '@/db/schema/conversations';
+import { connections } from '@/db/schema/directory';
 import { events } from '@/db/schema/events';
+import { followUpResponses, followUps } from '@/db/schema/follow-ups';
 import { notifications, type NotificationKind } from '@/db/schema/notifications';
 import { factsOfThreads } from '@/lib/conversations/load';
 import { can } from '@/lib/policy/rules';
@@ -17,7 +19,7 @@ export type NotificationItem = {
   createdAt: Date;
   readAt: Date | null;
   actorName: string | null;
-  /** The thread's title, or the event's for a refresher. */
+  /** The thread's title, the event's for a refresher or a follow-up, the other member's name for a connection. */
   title: string;
   /** A short plain-text excerpt of the post, when there is one the member may read. */
   excerpt: string;
@@ -44,12 +46,31 @@ export function describeNotifications(viewer: Viewer, rows: readonly Notificatio
   const eventById = new Map(
     (eventIds.length ? db.select({ id: events.id, slug: events.slug, titleEn: events.titleEn, titleFr: events.titleFr, visibility: events.visibility }).from(events).where(inArray(events.id, eventIds)).all() : []).map((row) => [row.id, row]),
   );
+  const connectionIds = [...new Set(rows.map((row) => row.connectionId).filter((id): id is string => !!id))];
+  const connectionById = new Map((connectionIds.length ? db.select().from(connections).where(inArray(connections.id, connectionIds)).all() : []).map((row) => [row.id, row]));
+  const followUpIds = [...new Set(rows.map((row) => row.followUpId).filter((id): id is string => !!id))];
+  const followUpById = new Map((followUpIds.length ? db.select().from(followUps).where(inArray(followUps.id, followUpIds)).all() : []).map((row) => [row.id, row]));
+  // A follow-up notification stands while the member is still invited and the round is open.
+  const invitedTo = new Set(
+    followUpIds.length
+      ? db.select({ followUpId: followUpResponses.followUpId }).from(followUpResponses).where(and(eq(followUpResponses.userId, viewer.userId), inArray(followUpResponses.followUpId, followUpIds))).all().map((row) => row.followUpId)
+      : [],
+  );
   const actorById = new Map((actorIds.length ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, actorIds)).all() : []).map((row) => [row.id, row.displayName]));
 
   const items: NotificationItem[] = [];
   for (const row of rows) {
     const base = { id: row.id, kind: row.kind, createdAt: row.createdAt, readAt: row.readAt, actorName: row.actorId ? (actorById.get(row.actorId) ?? null) : null };
-    if (row.threadId) {
+    if (row.connectionId) {
+      const connection = connectionById.get(row.connectionId);
+      if (!connection || !can(viewer, 'connection.read', connection)) continue;
+      items.push({ ...base, title: base.actorName ?? '', excerpt: '', href: '/connections' });
+    } else if (row.followUpId) {
+      const followUp = followUpById.get(row.followUpId);
+      const event = followUp ? eventById.get(followUp.eventId) : undefined;
+      if (!followUp || !event || followUp.cancelledAt || !invitedTo.has(followUp.id) || !can(viewer, 'event.read', event)) continue;
+      items.push({ ...base, title: locale === 'fr' ? event.titleFr : event.titleEn, excerpt: '', href: `/follow-ups/${followUp.id}` });
+    } else if (row.threadId) {
       const thread = threadById.get(row.threadId);
       const facts = threadFacts.get(row.threadId);
       if (!thread || !facts || !can(viewer, 'thread.read', facts)) continue;

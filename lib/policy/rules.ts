@@ -12,6 +12,14 @@ export type OrganisationRef = { organisationId: string };
 /** A theme or a synthesis report: its read facts, and the event whose synthesis group works on it (null: network-wide). */
 export type SynthesisFacts = ContentFacts & { eventId: string | null };
 export type SynthesisScope = { eventId: string | null };
+/** A connection between two members, as its two parties and where it stands. */
+export type ConnectionFacts = { requesterId: string; recipientId: string; status: 'pending' | 'accepted' | 'declined' | 'withdrawn' };
+/** One invited participant's follow-up response: whose it is and whether its round takes answers now. */
+export type FollowUpResponseFacts = { userId: string; isOpen: boolean };
+/** The impact dashboard's scope: one event (with its listing facts) or the whole network (null). */
+export type ImpactScope = { event: ListingFacts | null };
+/** Where a new applied-learning story would belong (null: the author's own, no organisation). */
+export type StoryOwner = { organisationId: string | null };
 
 /** Every action, the resource it is asked about, and its rule. Deny by default: an action not here does not exist. */
 type Rules = {
@@ -60,6 +68,19 @@ type Rules = {
   'synthesis.manage': (viewer: MaybeViewer, scope: SynthesisScope) => boolean;
   'synthesis.read': (viewer: MaybeViewer, report: SynthesisFacts) => boolean;
   'synthesis.download': (viewer: MaybeViewer, report: SynthesisFacts) => boolean;
+  'directory.read': (viewer: MaybeViewer, resource: null) => boolean;
+  'connection.request': (viewer: MaybeViewer, profile: ProfileFacts) => boolean;
+  'connection.read': (viewer: MaybeViewer, connection: ConnectionFacts) => boolean;
+  'connection.respond': (viewer: MaybeViewer, connection: ConnectionFacts) => boolean;
+  'connection.withdraw': (viewer: MaybeViewer, connection: ConnectionFacts) => boolean;
+  'connection.readContact': (viewer: MaybeViewer, connection: ConnectionFacts) => boolean;
+  'connection.recordOutcome': (viewer: MaybeViewer, connection: ConnectionFacts) => boolean;
+  'followUp.answer': (viewer: MaybeViewer, response: FollowUpResponseFacts) => boolean;
+  'impact.read': (viewer: MaybeViewer, scope: ImpactScope) => boolean;
+  'impact.export': (viewer: MaybeViewer, scope: ImpactScope) => boolean;
+  'story.create': (viewer: MaybeViewer, owner: StoryOwner) => boolean;
+  'story.read': (viewer: MaybeViewer, story: ContentFacts) => boolean;
+  'story.edit': (viewer: MaybeViewer, story: ContentFacts) => boolean;
   'content.read': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.update': (viewer: MaybeViewer, item: ContentFacts) => boolean;
   'content.moderate': (viewer: MaybeViewer, item: ContentFacts) => boolean;
@@ -89,6 +110,7 @@ const canWrite = (viewer: MaybeViewer, item: ContentFacts) =>
   isEditorOf(viewer, item.organisationId) ||
   (isSignedIn(viewer) && item.authorIds.includes(viewer.userId) && (item.organisationId === null || isMemberOf(viewer, item.organisationId)));
 const canReadListing = (viewer: MaybeViewer, listing: ListingFacts) => listing.visibility === 'public' || isSignedIn(viewer);
+const isPartyTo = (viewer: MaybeViewer, connection: ConnectionFacts) => isSignedIn(viewer) && (viewer.userId === connection.requesterId || viewer.userId === connection.recipientId);
 
 // Admins manage people and structure, but read content by the same visibility as everyone:
 // a site admin is not entitled to an organisation's private work (docs/decisions/002-admins-and-content.md).
@@ -156,6 +178,27 @@ const rules: Rules = {
   'event.manageFollowUp': (viewer, event) => isAdmin(viewer) || isFacilitatorOf(viewer, event.id),
   // A refresher is for the event's participants; those who schedule them may preview it.
   'event.readRefresher': (viewer, event) => canReadListing(viewer, event) && (viewer?.eventRoles[event.id] !== undefined || isAdmin(viewer) || isFacilitatorOf(viewer, event.id)),
+  // Directory and connections: for signed-in members only, and only with members who opted in to the
+  // directory. Contact details cross only once the recipient has accepted (decision 008).
+  'directory.read': isSignedIn,
+  'connection.request': (viewer, profile) => isSignedIn(viewer) && viewer.userId !== profile.userId && profile.isInDirectory && !profile.isDisabled,
+  'connection.read': isPartyTo,
+  'connection.respond': (viewer, connection) => isSignedIn(viewer) && viewer.userId === connection.recipientId && connection.status === 'pending',
+  'connection.withdraw': (viewer, connection) => isSignedIn(viewer) && viewer.userId === connection.requesterId && connection.status === 'pending',
+  'connection.readContact': (viewer, connection) => isPartyTo(viewer, connection) && connection.status === 'accepted',
+  'connection.recordOutcome': (viewer, connection) => isPartyTo(viewer, connection) && connection.status === 'accepted',
+  // A follow-up response is its participant's alone, and only while the round takes answers.
+  'followUp.answer': (viewer, response) => isSignedIn(viewer) && viewer.userId === response.userId && response.isOpen,
+  // Impact figures are aggregates with small groups suppressed: an event's to its participants, facilitators
+  // and admins; the network's to every member. The anonymised answers are for those who run the follow-up.
+  'impact.read': (viewer, scope) =>
+    scope.event === null ? isSignedIn(viewer) : canReadListing(viewer, scope.event) && (isAdmin(viewer) || viewer?.eventRoles[scope.event.id] !== undefined),
+  'impact.export': (viewer, scope) => (scope.event === null ? isAdmin(viewer) : isAdmin(viewer) || isFacilitatorOf(viewer, scope.event.id)),
+  // Applied-learning stories: a member writes for themself or for an organisation they belong to; read by
+  // visibility like any content; changed by their author while still a member, or the organisation's editors.
+  'story.create': (viewer, owner) => isSignedIn(viewer) && (owner.organisationId === null || isMemberOf(viewer, owner.organisationId)),
+  'story.read': canReadContent,
+  'story.edit': (viewer, story) => canWrite(viewer, story),
   'content.read': canReadContent,
   'content.update': (viewer, item) => canWrite(viewer, item),
   'content.moderate': (viewer, item) => isModerator(viewer) && canReadContent(viewer, item),
@@ -188,6 +231,13 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'event.manageFollowUp': 'event.read',
   'event.readRefresher': 'event.read',
   'synthesis.download': 'synthesis.read',
+  'connection.request': 'profile.read',
+  'connection.respond': 'connection.read',
+  'connection.withdraw': 'connection.read',
+  'connection.readContact': 'connection.read',
+  'connection.recordOutcome': 'connection.read',
+  'impact.export': 'impact.read',
+  'story.edit': 'story.read',
   'content.update': 'content.read',
   'content.moderate': 'content.read',
 };
