@@ -11,6 +11,9 @@ import { sectionKeys } from '../schema/case-studies';
 import { demoCalls, demoCaseStudies, type DemoEventSlug } from './demo-case-studies';
 import { seedDemoConversations } from './demo-conversations';
 import { seedDemoSynthesis } from './demo-synthesis';
+import { seedDemoDirectory } from './demo-directory';
+import { seedDemoFollowUps } from './demo-follow-ups';
+import { seedDemoStories } from './demo-stories';
 import taxonomy from './taxonomy.json';
 
 // The demo network: the two real Learning and Sharing Events with their real key topics, and fictional
@@ -180,6 +183,10 @@ function buildNetwork(db: Db, passwords: string[], passwordHashes: string[], cre
   seedDemoConversations(db, { eventIds, userIds, caseStudyIds });
   // After the conversations: some evidence links point at a demo thread.
   seedDemoSynthesis(db, { eventIds, userIds, caseStudyIds });
+  // Learning that lasts: after the content it points at (stories link case studies and themes).
+  seedDemoDirectory(db, { userIds });
+  seedDemoFollowUps(db, { eventIds, userIds });
+  seedDemoStories(db, { userIds, organisationIds, caseStudyIds });
 }
 
 /** A demo date at 09:00 UTC, so histories read as office hours. */
