@@ -21,8 +21,12 @@ export async function SiteHeader({ viewer, returnTo, quickExitUrl }: { viewer: M
           <Link href="/events">{t('nav.events')}</Link>
           <Link href="/discussions">{t('nav.discussions')}</Link>
           <Link href="/organisations">{t('nav.organisations')}</Link>
+          <Link href="/stories">{t('nav.stories')}</Link>
+          {can(viewer, 'directory.read', null) ? <Link href="/directory">{t('nav.directory')}</Link> : null}
+          {can(viewer, 'impact.read', { event: null }) ? <Link href="/impact">{t('nav.impact')}</Link> : null}
           <Link href="/search">{t('nav.search')}</Link>
           {viewer ? <Link href="/case-studies/mine">{t('nav.myWork')}</Link> : null}
+          {viewer ? <Link href="/connections">{t('nav.connections')}</Link> : null}
           {can(viewer, 'admin.access', null) ? <Link href="/admin">{t('nav.admin')}</Link> : null}
           {can(viewer, 'moderation.queue', null) ? <Link href="/moderation">{t('nav.moderation')}</Link> : null}
         </nav>

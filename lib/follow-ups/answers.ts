@@ -43,6 +43,14 @@ export const baseline = {
 const freeText = z.string().trim().max(2000, 'errors.too_long');
 
 /**
+ * The survey's steps, in the order a participant answers them (`custom` only when the round has questions
+ * of its own). A response remembers which steps were saved complete, so it resumes at the first one left,
+ * including the optional ones (what they remember, the facilitator's questions) answered with nothing.
+ */
+export const surveySteps = ['understanding', 'retained', 'applied', 'barriers', 'connections', 'custom'] as const;
+export type SurveyStep = (typeof surveySteps)[number];
+
+/**
  * Everything a response can hold. Every field is optional while a participant saves step by step; the
  * submit check (`CompleteAnswers`) says which must be there. Custom answers are keyed by question id.
  */
@@ -57,5 +65,7 @@ export const SurveyAnswers = z.object({
   connected: z.enum(['yes', 'no']).optional(),
   connectionReasons: z.array(z.enum(surveyConnectionReasons)).max(surveyConnectionReasons.length).optional(),
   custom: z.record(z.string().max(40), freeText).optional(),
+  /** Progress, not an answer: the steps saved complete (see `surveySteps`). */
+  savedSteps: z.array(z.enum(surveySteps)).max(surveySteps.length).optional(),
 });
 export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
