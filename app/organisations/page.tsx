@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { organisationTypes } from '@/db/schema/organisations';
+import { countReadableCaseStudiesByOrganisation } from '@/lib/directory/queries';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { getAppLocale } from '@/lib/pages';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
@@ -20,6 +21,9 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   const typeFilter = type && (organisationTypes as readonly string[]).includes(type) ? type : undefined;
   const organisations = listOrganisations(viewer, { countryCode: countryFilter, type: typeFilter });
   const countriesInUse = [...new Set(listOrganisations(viewer).map((organisation) => organisation.countryCode))];
+  // Counted under the case-study read rule: a visitor's numbers leave out members-only work.
+  const caseStudyCounts = countReadableCaseStudiesByOrganisation(viewer);
+  const tDirectory = await getTranslations('directory');
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -68,6 +72,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                 {taxonomy.countryLabel(organisation.countryCode)} · {tEnums(`organisationType.${organisation.type}`)}
               </p>
               <TagList labels={organisation.populations.map(taxonomy.populationLabel)} />
+              <p className="text-sm">{tDirectory('organisationCaseStudies', { count: caseStudyCounts.get(organisation.id) ?? 0 })}</p>
             </li>
           ))}
         </ul>

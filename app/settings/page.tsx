@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DirectoryProfileSection } from '@/components/directory/directory-profile-section';
 import { ActionForm, CheckboxField, RadioGroupField, SelectField, TextField } from '@/components/ui/action-form';
 import { getOwnSettings } from '@/lib/accounts/queries';
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/lib/auth/actions';
 import { requireViewer } from '@/lib/auth/viewer';
+import { getOwnDirectoryProfile } from '@/lib/directory/queries';
 import { updateEmailSettingsAction } from '@/lib/email/actions';
 import { getEmailSettings } from '@/lib/email/queries';
 import { emailFrequencies } from '@/lib/email/schemas';
+import { getAppLocale } from '@/lib/pages';
+import { getTaxonomy } from '@/lib/taxonomy/queries';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('settings'))('title') };
@@ -18,6 +22,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const [t, tLayout, tCommon] = await Promise.all([getTranslations('settings'), getTranslations('layout'), getTranslations('common')]);
   const settings = getOwnSettings(viewer);
   const emailSettings = getEmailSettings(viewer);
+  const directoryProfile = getOwnDirectoryProfile(viewer);
+  const taxonomy = getTaxonomy(await getAppLocale());
   return (
     <div className="max-w-xl space-y-10">
       <div className="space-y-1">
@@ -45,6 +51,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <TextField name="bio" label={t('bio')} hint={t('bioHint')} defaultValue={settings.bio} multiline maxLength={500} />
         </ActionForm>
       </section>
+      <DirectoryProfileSection profile={directoryProfile} populations={taxonomy.populations} topics={taxonomy.topics} />
       <section aria-labelledby="email-heading" className="space-y-3">
         <h2 id="email-heading">{t('emailSection')}</h2>
         <p className="muted">{t('emailIntro')}</p>

@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ConnectPanel } from '@/components/directory/connect-panel';
+import { TagList } from '@/components/ui/tag-list';
 import { getProfile } from '@/lib/accounts/queries';
 import { getViewer } from '@/lib/auth/viewer';
+import { getConnectionPanel, getDirectoryDetails } from '@/lib/directory/queries';
 import { formatDay } from '@/lib/format';
 import { getAppLocale, loadOr404 } from '@/lib/pages';
 import { getTaxonomy } from '@/lib/taxonomy/queries';
@@ -19,6 +22,10 @@ export default async function MemberPage({ params }: Props) {
   // Profiles exist for members only: anonymous visitors get the same 404 as for a missing member.
   const profile = await loadOr404(() => getProfile(viewer, id));
   const taxonomy = getTaxonomy(locale);
+  const tDirectory = await getTranslations('directory.card');
+  // What they work on and offer (only where the profile's details show), and connecting with them.
+  const directoryDetails = getDirectoryDetails(viewer, profile.id);
+  const connectPanel = getConnectionPanel(viewer, profile.id);
   return (
     <article className="max-w-2xl space-y-6">
       <header className="space-y-1">
@@ -33,6 +40,31 @@ export default async function MemberPage({ params }: Props) {
             <section aria-labelledby="about-heading" className="space-y-1">
               <h2 id="about-heading">{t('about')}</h2>
               <p className="whitespace-pre-line">{profile.details.bio}</p>
+            </section>
+          ) : null}
+          {directoryDetails && (directoryDetails.populations.length || directoryDetails.topics.length || directoryDetails.expertise) ? (
+            <section aria-labelledby="work-heading" className="space-y-2">
+              <h2 id="work-heading">{tDirectory('workHeading')}</h2>
+              {directoryDetails.populations.length ? (
+                <div className="space-y-1">
+                  <p className="text-sm font-medium">{tDirectory('populations')}</p>
+                  <TagList labels={directoryDetails.populations.map(taxonomy.populationLabel)} />
+                </div>
+              ) : null}
+              {directoryDetails.topics.length ? (
+                <div className="space-y-1">
+                  <p className="text-sm font-medium">{tDirectory('topics')}</p>
+                  <TagList labels={directoryDetails.topics.map(taxonomy.topicLabel)} />
+                </div>
+              ) : null}
+              {directoryDetails.expertise ? (
+                <div className="space-y-1">
+                  <p className="text-sm font-medium">{tDirectory('expertise')}</p>
+                  <p className="whitespace-pre-line" lang="">
+                    {directoryDetails.expertise}
+                  </p>
+                </div>
+              ) : null}
             </section>
           ) : null}
           <section aria-labelledby="organisations-heading" className="space-y-1">
@@ -62,6 +94,7 @@ export default async function MemberPage({ params }: Props) {
       ) : (
         <p>{t('pseudonymOnly')}</p>
       )}
+      {connectPanel ? <ConnectPanel member={profile} panel={connectPanel} locale={locale} /> : null}
     </article>
   );
 }
