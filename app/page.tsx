@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EventCardItem } from '@/components/events/event-card';
 import { CaseStudyList } from '@/components/case-studies/case-study-list';
+import { WaitingFollowUps } from '@/components/follow-ups/waiting-follow-ups';
 import { getViewer } from '@/lib/auth/viewer';
 import { listOpenCallsForEditor, listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { formatDay } from '@/lib/format';
@@ -46,6 +47,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </p>
         ) : null}
       </section>
+      {viewer ? <WaitingFollowUps viewer={viewer} locale={locale} /> : null}
       {openCalls.length ? (
         <section aria-labelledby="calls-heading" className="space-y-2 rounded-lg border border-teal-200 bg-teal-50 p-4">
           <h2 id="calls-heading">{tMine('openCalls')}</h2>

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { remindUnansweredQuestion } from '@/lib/conversations/questions';
 import { mailWaitingNotifications, scheduleWaitingEmails } from '@/lib/email/delivery';
 import type { MailTransport } from '@/lib/email/transport';
+import { inviteFollowUpParticipants, remindFollowUpParticipants } from '@/lib/follow-ups/invitations';
 import { sendRefresher } from '@/lib/notifications/refreshers';
 
 /** What a job does with its payload. Throwing makes the job retry with backoff. */
@@ -11,13 +12,14 @@ export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 export type JobHandlers = Readonly<Record<string, JobHandler | undefined>>;
 
 /** Every kind of background job. A job of a kind without a handler fails at once, visibly, on /admin/jobs. */
-export const jobKinds = ['email.notifications', 'email.digest', 'digest.schedule', 'question.remind', 'refresher.send'] as const;
+export const jobKinds = ['email.notifications', 'email.digest', 'digest.schedule', 'question.remind', 'refresher.send', 'followUp.invite', 'followUp.remind'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 const MemberPayload = z.object({ userId: z.string().min(1) });
 const DigestPayload = z.object({ userId: z.string().min(1), period: z.enum(['daily', 'weekly']) });
 const ThreadPayload = z.object({ threadId: z.string().min(1) });
 const RefresherPayload = z.object({ refresherId: z.string().min(1) });
+const FollowUpPayload = z.object({ followUpId: z.string().min(1) });
 
 /**
  * The registry: job kind -> handler. Dependencies come in, so tests can pass a transport that fails, and a
@@ -46,6 +48,13 @@ export function createJobHandlers(deps: { db: Db; transport: MailTransport; now?
     },
     'refresher.send': async (payload) => {
       sendRefresher(RefresherPayload.parse(payload).refresherId);
+    },
+    // A follow-up round opens: its participants are invited, then reminded once (both notify like the above).
+    'followUp.invite': async (payload) => {
+      inviteFollowUpParticipants(FollowUpPayload.parse(payload).followUpId, now());
+    },
+    'followUp.remind': async (payload) => {
+      remindFollowUpParticipants(FollowUpPayload.parse(payload).followUpId, now());
     },
   };
   return handlers;

@@ -5,6 +5,7 @@ import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
 import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { EventDiscussions } from '@/components/conversations/event-discussions';
+import { FollowUpPanel } from '@/components/follow-ups/follow-up-panel';
 import { RefresherPanel } from '@/components/refreshers/refresher-panel';
 import { SessionCaseStudies } from '@/components/synthesis/session-case-studies';
 import { SynthesisSummary } from '@/components/synthesis/synthesis-summary';
@@ -61,10 +62,16 @@ export default async function EventPage({ params }: Props) {
               {tSynthesis('link')}
             </Link>
           ) : null}
+          {can(viewer, 'impact.read', { event: { id: event.id, visibility: event.visibility } }) ? (
+            <Link href={`/events/${event.slug}/impact`} className="button-secondary">
+              {t('impactLink')}
+            </Link>
+          ) : null}
         </div>
       </header>
 
       <RefresherPanel viewer={viewer} event={event} locale={locale} />
+      <FollowUpPanel viewer={viewer} event={event} locale={locale} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="focus-heading" className="space-y-2">
