@@ -12,6 +12,7 @@ import type { MaybeViewer, Viewer } from '@/lib/policy/types';
 import { plainTextOf, type RichTextJson } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
 import { enqueueSearch } from '@/lib/search/outbox';
+import { moveStoryThemeLinks } from '@/lib/stories/mutations';
 import { loadManagedTheme, loadTheme } from './load';
 import {
   CreateThemeInput,
@@ -183,6 +184,8 @@ export function mergeThemes({ viewer, input }: { viewer: MaybeViewer; input: unk
         movedRecurrences += inserted.changes;
       }
       tx.delete(themeRecurrences).where(or(eq(themeRecurrences.themeId, source.id), eq(themeRecurrences.otherThemeId, source.id))).run();
+      // Applied-learning stories linked to the source now count for the target.
+      moveStoryThemeLinks(tx, source.id, target.id);
 
       const now = new Date();
       tx.update(themes).set({ mergedIntoId: target.id, version: source.version + 1, updatedAt: now }).where(eq(themes.id, source.id)).run();

@@ -6,6 +6,7 @@ import { ReviewPanel } from '@/components/case-studies/review-panel';
 import { StatusBadge } from '@/components/case-studies/status-badge';
 import { WorkflowPanel } from '@/components/case-studies/workflow-panel';
 import { CaseStudyConversations } from '@/components/conversations/case-study-conversations';
+import { AppliedSection } from '@/components/stories/applied-section';
 import { EvidenceTags, TaggingScope } from '@/components/synthesis/evidence-tags';
 import { TagList } from '@/components/ui/tag-list';
 import { getViewer } from '@/lib/auth/viewer';
@@ -153,6 +154,8 @@ export default async function CaseStudyPage({ params, searchParams }: Props) {
             <p className="muted">{t('noAttachments')}</p>
           )}
         </section>
+
+        {caseStudy.status === 'published' ? <AppliedSection viewer={viewer} locale={locale} target={{ caseStudyId: caseStudy.id }} /> : null}
 
         {publishedStatuses.includes(caseStudy.status) ? <CaseStudyConversations viewer={viewer} caseStudyId={caseStudy.id} /> : null}
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { AppliedSection } from '@/components/stories/applied-section';
 import { DeckDownloadForm } from '@/components/synthesis/deck-download-form';
 import { EvidenceEntry } from '@/components/synthesis/evidence-entry';
 import { ActionButton } from '@/components/ui/action-button';
@@ -111,6 +112,8 @@ export default async function ThemePage({ params }: Props) {
           </section>
         ))}
       </section>
+
+      <AppliedSection viewer={viewer} locale={locale} target={{ themeId: theme.id }} />
 
       {recurringWith.length || recurrenceChoices.length ? (
         <section aria-labelledby="recurring-heading" className="space-y-2">
