@@ -5,7 +5,7 @@ import { expectPageInFrench, interfaceText } from './support/french';
 // A member chooses French; every visible string on the pages they open must then be French.
 // Account: `achieng` (an English-speaking member), used by no other journey.
 
-const pagesToCheck = ['/', '/events', '/events/lse-1', '/events/lse-1/synthesis', '/themes', '/discussions', '/discussions/new', '/notifications', '/settings'];
+const pagesToCheck = ['/', '/events', '/events/lse-1', '/events/lse-1/synthesis', '/events/lse-1/impact', '/themes', '/discussions', '/discussions/new', '/directory', '/connections', '/stories', '/stories/new', '/impact', '/notifications', '/settings'];
 
 test('the detector sees English on an English page', async ({ page }) => {
   // Guards the French checks below against passing vacuously (an empty list, a broken matcher).
@@ -17,6 +17,8 @@ test('the detector sees English on an English page', async ({ page }) => {
 });
 
 test('a member switches to French; it stays French across pages, a reload and a new sign-in', async ({ browser, page }) => {
+  // Fifteen pages, twice: more than the default minute on two shared cores.
+  test.setTimeout(180_000);
   await signIn(page, 'achieng');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('banner').getByRole('button', { name: 'Français' }).click();
@@ -24,7 +26,7 @@ test('a member switches to French; it stays French across pages, a reload and a 
   await expect(page.getByRole('banner').getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
 
   for (const path of pagesToCheck) await expectPageInFrench(page, path);
-  await expect(page.getByRole('combobox', { name: 'Langue', exact: true })).toHaveValue('fr'); // the setting on /settings
+  await expect(page.getByRole('combobox', { name: 'Langue', exact: true })).toHaveValue('fr'); // the setting on /settings, checked last
   // A theme page: its evidence keeps its own language, everything around it is French.
   await page.goto('/events/lse-1/synthesis');
   await page.getByRole('link', { name: 'Sûreté et sécurité', exact: true }).click();
