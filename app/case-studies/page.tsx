@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CaseStudyList } from '@/components/case-studies/case-study-list';
 import { CaseStudyFilters, type FilterValues } from '@/components/case-studies/filters';
+import { Pager } from '@/components/ui/pager';
 import { getViewer } from '@/lib/auth/viewer';
 import { listPublishedCaseStudies } from '@/lib/case-studies/queries';
 import { listPastEvents, listUpcomingEvents } from '@/lib/events/queries';
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 const pageSize = 20;
 
 export default async function CaseStudiesPage({ searchParams }: { searchParams: Promise<FilterValues & { page?: string }> }) {
-  const [query, viewer, locale, t, tPages] = await Promise.all([searchParams, getViewer(), getAppLocale(), getTranslations('caseStudies'), getTranslations('caseStudies.pagination')]);
+  const [query, viewer, locale, t] = await Promise.all([searchParams, getViewer(), getAppLocale(), getTranslations('caseStudies')]);
   const taxonomy = getTaxonomy(locale);
   const events = [...listUpcomingEvents(viewer, locale), ...listPastEvents(viewer, locale)];
   const eventId = events.find((event) => event.slug === query.event)?.id;
@@ -59,13 +60,7 @@ export default async function CaseStudiesPage({ searchParams }: { searchParams: 
         {t('count', { count: total })}
       </p>
       <CaseStudyList items={items} countryLabel={taxonomy.countryLabel} emptyText={t('none')} />
-      {pages > 1 ? (
-        <nav aria-label={tPages('page', { page, pages })} className="flex items-center gap-4 text-sm">
-          {page > 1 ? <Link href={pageLink(page - 1)}>{tPages('previous')}</Link> : null}
-          <span>{tPages('page', { page, pages })}</span>
-          {page < pages ? <Link href={pageLink(page + 1)}>{tPages('next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} hrefFor={pageLink} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DirectoryCard } from '@/components/directory/directory-card';
 import { DirectoryFilters, facetChoices } from '@/components/directory/directory-filters';
+import { Pager } from '@/components/ui/pager';
 import { getViewer } from '@/lib/auth/viewer';
 import { listDirectory } from '@/lib/directory/queries';
 import { parseDirectoryFilters } from '@/lib/directory/schemas';
@@ -20,7 +21,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
   const { page, ...filters } = parseDirectoryFilters(query);
   // Anonymous visitors go to sign in and come back (listDirectory throws `unauthenticated`).
   const directory = await loadOr404(() => listDirectory(viewer, locale, filters, page));
-  const [t, tPages] = await Promise.all([getTranslations('directory'), getTranslations('caseStudies.pagination')]);
+  const t = await getTranslations('directory');
   const taxonomy = getTaxonomy(locale);
   const kept = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]));
   const pageLink = (number: number) => `/directory?${new URLSearchParams({ ...kept, page: String(number) })}`;
@@ -53,21 +54,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
       ) : (
         <p className="muted">{t('none')}</p>
       )}
-      {directory.pages > 1 ? (
-        <nav aria-label={tPages('page', { page: directory.page, pages: directory.pages })} className="flex items-center gap-4 text-sm">
-          {directory.page > 1 ? (
-            <Link href={pageLink(directory.page - 1)} rel="prev">
-              {tPages('previous')}
-            </Link>
-          ) : null}
-          <span>{tPages('page', { page: directory.page, pages: directory.pages })}</span>
-          {directory.page < directory.pages ? (
-            <Link href={pageLink(directory.page + 1)} rel="next">
-              {tPages('next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={directory.page} pages={directory.pages} hrefFor={pageLink} />
     </div>
   );
 }

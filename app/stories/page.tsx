@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { StoryList } from '@/components/stories/story-list';
+import { FilterButtons, FilterSelect } from '@/components/ui/filter-fields';
+import { Pager } from '@/components/ui/pager';
 import { getViewer } from '@/lib/auth/viewer';
 import { applicationWays } from '@/lib/follow-ups/answers';
 import { getAppLocale } from '@/lib/pages';
@@ -16,7 +18,7 @@ type Query = { way?: string; country?: string; page?: string; caseStudy?: string
 /** Every story the viewer may read, newest first; filters are a GET form, so links can be shared. */
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Query> }) {
   const [query, viewer, locale] = await Promise.all([searchParams, getViewer(), getAppLocale()]);
-  const [t, tWays, tPages] = await Promise.all([getTranslations('stories'), getTranslations('framework.applicationWay'), getTranslations('caseStudies.pagination')]);
+  const [t, tWays] = await Promise.all([getTranslations('stories'), getTranslations('framework.applicationWay')]);
   const taxonomy = getTaxonomy(locale);
   const way = applicationWays.includes(query.way ?? '') ? query.way : undefined;
   const country = query.country && /^[A-Z]{2}$/.test(query.country) ? query.country : undefined;
@@ -54,48 +56,15 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <form method="get" className="card grid gap-3 sm:grid-cols-3" aria-label={t('filters.legend')}>
         {query.caseStudy ? <input type="hidden" name="caseStudy" value={query.caseStudy} /> : null}
         {query.theme ? <input type="hidden" name="theme" value={query.theme} /> : null}
-        <label className="text-sm">
-          <span className="block font-medium">{t('filters.way')}</span>
-          <select name="way" defaultValue={way ?? ''} className="input">
-            <option value="">{t('filters.any')}</option>
-            {applicationWays.map((key) => (
-              <option key={key} value={key}>
-                {tWays(key)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">{t('filters.country')}</span>
-          <select name="country" defaultValue={country ?? ''} className="input">
-            <option value="">{t('filters.any')}</option>
-            {taxonomy.countries.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="button-secondary">
-            {t('filters.apply')}
-          </button>
-          <Link href="/stories" className="text-sm">
-            {t('filters.clear')}
-          </Link>
-        </div>
+        <FilterSelect name="way" label={t('filters.way')} anyLabel={t('filters.any')} value={way} options={applicationWays.map((key) => ({ value: key, label: tWays(key) }))} />
+        <FilterSelect name="country" label={t('filters.country')} anyLabel={t('filters.any')} value={country} options={taxonomy.countries} />
+        <FilterButtons applyLabel={t('filters.apply')} clearLabel={t('filters.clear')} clearHref="/stories" />
       </form>
       <p className="muted" aria-live="polite">
         {t('count', { count: total })}
       </p>
       <StoryList items={items} locale={locale} emptyText={t('none')} />
-      {pages > 1 ? (
-        <nav aria-label={tPages('page', { page, pages })} className="flex items-center gap-4 text-sm">
-          {page > 1 ? <Link href={pageLink(page - 1)}>{tPages('previous')}</Link> : null}
-          <span>{tPages('page', { page, pages })}</span>
-          {page < pages ? <Link href={pageLink(page + 1)}>{tPages('next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} hrefFor={pageLink} />
     </div>
   );
 }

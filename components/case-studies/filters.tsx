@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FilterButtons, FilterSelect } from '@/components/ui/filter-fields';
 import type { Option } from '@/lib/taxonomy/queries';
 
 export type FilterValues = { event?: string; country?: string; population?: string; topic?: string; language?: string };
@@ -17,26 +17,9 @@ export async function CaseStudyFilters({ values, events, countries, populations,
   return (
     <form method="get" className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('legend')}>
       {fields.map((field) => (
-        <label key={field.name} className="text-sm">
-          <span className="block font-medium">{field.label}</span>
-          <select name={field.name} defaultValue={values[field.name] ?? ''} className="input">
-            <option value="">{t('any')}</option>
-            {field.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect key={field.name} name={field.name} label={field.label} anyLabel={t('any')} value={values[field.name]} options={field.options} />
       ))}
-      <div className="flex items-end gap-3">
-        <button type="submit" className="button-secondary">
-          {t('apply')}
-        </button>
-        <Link href="?" className="text-sm">
-          {t('clear')}
-        </Link>
-      </div>
+      <FilterButtons applyLabel={t('apply')} clearLabel={t('clear')} clearHref="?" />
     </form>
   );
 }

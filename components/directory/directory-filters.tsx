@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FilterButtons, FilterSelect } from '@/components/ui/filter-fields';
 import type { FacetCount } from '@/lib/directory/queries';
 import type { DirectoryFilters as Filters } from '@/lib/directory/schemas';
 
@@ -24,26 +24,16 @@ export async function DirectoryFilters({ values, countries, populations, topics,
         <input type="search" name="q" defaultValue={values.q ?? ''} maxLength={60} className="input" />
       </label>
       {fields.map((field) => (
-        <label key={field.name} className="text-sm">
-          <span className="block font-medium">{field.label}</span>
-          <select name={field.name} defaultValue={values[field.name] ?? ''} className="input">
-            <option value="">{t('any')}</option>
-            {field.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {t('option', { label: option.label, count: option.count })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          key={field.name}
+          name={field.name}
+          label={field.label}
+          anyLabel={t('any')}
+          value={values[field.name]}
+          options={field.options.map((option) => ({ value: option.value, label: t('option', { label: option.label, count: option.count }) }))}
+        />
       ))}
-      <div className="flex items-end gap-3">
-        <button type="submit" className="button-secondary">
-          {t('apply')}
-        </button>
-        <Link href="/directory" className="text-sm">
-          {t('clear')}
-        </Link>
-      </div>
+      <FilterButtons applyLabel={t('apply')} clearLabel={t('clear')} clearHref="/directory" />
     </form>
   );
 }

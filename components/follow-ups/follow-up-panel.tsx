@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { MonthsAfterField } from '@/components/events/months-after-field';
 import { ActionButton } from '@/components/ui/action-button';
-import { ActionForm, CheckboxGroupField, Hidden, TextField } from '@/components/ui/action-form';
+import { ActionForm, Hidden, TextField } from '@/components/ui/action-form';
 import { addFollowUpQuestionAction, cancelFollowUpAction, removeFollowUpQuestionAction, scheduleFollowUpsAction } from '@/lib/follow-ups/actions';
 import { listFollowUps, type ManagedFollowUp } from '@/lib/follow-ups/queries';
 import { defaultFollowUpMonths, defaultOpenDays, maxQuestionLength } from '@/lib/follow-ups/schemas';
 import { formatDay } from '@/lib/format';
-import { addMonths } from '@/lib/notifications/refreshers';
 import { can } from '@/lib/policy/rules';
 import type { Locale, MaybeViewer } from '@/lib/policy/types';
 
@@ -21,9 +21,6 @@ export async function FollowUpPanel({ viewer, event, locale }: { viewer: MaybeVi
   if (!can(viewer, 'event.manageFollowUp', { id: event.id, visibility: event.visibility })) return null;
   const t = await getTranslations('followUps.panel');
   const rounds = listFollowUps(viewer, event.id);
-  // The same calendar day as scheduleFollowUps: default days before it are skipped there.
-  const today = new Date().toISOString().slice(0, 10);
-  const defaultDays = defaultFollowUpMonths.map((months) => ({ months, day: addMonths(event.endsOn, months) }));
   const day = (isoDay: string) => formatDay(isoDay, locale);
   const status = (round: ManagedFollowUp) =>
     round.status === 'cancelled'
@@ -102,13 +99,7 @@ export async function FollowUpPanel({ viewer, event, locale }: { viewer: MaybeVi
         <h3 className="font-semibold">{t('scheduleHeading')}</h3>
         <ActionForm action={scheduleFollowUpsAction} submitLabel={t('schedule')} pendingLabel={t('scheduling')}>
           <Hidden name="eventId" value={event.id} />
-          <CheckboxGroupField
-            name="months"
-            label={t('defaultDays')}
-            hint={t('defaultDaysHint')}
-            options={defaultDays.map((option) => ({ value: String(option.months), label: t('monthOption', { count: option.months, date: day(option.day) }) }))}
-            defaultValues={defaultDays.filter((option) => option.day >= today).map((option) => String(option.months))}
-          />
+          <MonthsAfterField endsOn={event.endsOn} months={defaultFollowUpMonths} locale={locale} label={t('defaultDays')} hint={t('defaultDaysHint')} optionLabel={(count, date) => t('monthOption', { count, date })} />
           <TextField name="opensOn" type="date" label={t('customDay')} hint={t('customDayHint')} />
           <TextField name="openDays" type="number" label={t('openDays')} hint={t('openDaysHint')} defaultValue={String(defaultOpenDays)} />
         </ActionForm>

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { MonthsAfterField } from '@/components/events/months-after-field';
 import { ActionButton } from '@/components/ui/action-button';
-import { ActionForm, CheckboxGroupField, Hidden, TextField } from '@/components/ui/action-form';
+import { ActionForm, Hidden, TextField } from '@/components/ui/action-form';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDay } from '@/lib/format';
 import { cancelRefresherAction, scheduleRefreshersAction } from '@/lib/notifications/refresher-actions';
-import { addMonths, defaultRefresherMonths, listRefreshers } from '@/lib/notifications/refreshers';
+import { defaultRefresherMonths, listRefreshers } from '@/lib/notifications/refreshers';
 import { can } from '@/lib/policy/rules';
 import type { Locale, MaybeViewer } from '@/lib/policy/types';
 
@@ -19,9 +20,6 @@ export async function RefresherPanel({ viewer, event, locale }: { viewer: MaybeV
   if (!can(viewer, 'event.manageFollowUp', { id: event.id, visibility: event.visibility })) return null;
   const t = await getTranslations('refreshers');
   const refreshers = listRefreshers(viewer, event.id);
-  // The same calendar day as scheduleRefreshers: default days before it are skipped there.
-  const today = new Date().toISOString().slice(0, 10);
-  const defaultDays = defaultRefresherMonths.map((months) => ({ months, day: addMonths(event.endsOn, months) }));
   const day = (isoDay: string) => formatDay(isoDay, locale);
   return (
     <section aria-labelledby="refreshers-heading" className="card no-print space-y-4">
@@ -62,13 +60,7 @@ export async function RefresherPanel({ viewer, event, locale }: { viewer: MaybeV
         <h3 className="font-semibold">{t('scheduleHeading')}</h3>
         <ActionForm action={scheduleRefreshersAction} submitLabel={t('schedule')} pendingLabel={t('scheduling')}>
           <Hidden name="eventId" value={event.id} />
-          <CheckboxGroupField
-            name="months"
-            label={t('defaultDays')}
-            hint={t('defaultDaysHint')}
-            options={defaultDays.map((option) => ({ value: String(option.months), label: t('monthOption', { count: option.months, date: day(option.day) }) }))}
-            defaultValues={defaultDays.filter((option) => option.day >= today).map((option) => String(option.months))}
-          />
+          <MonthsAfterField endsOn={event.endsOn} months={defaultRefresherMonths} locale={locale} label={t('defaultDays')} hint={t('defaultDaysHint')} optionLabel={(count, date) => t('monthOption', { count, date })} />
           <TextField name="sendOn" type="date" label={t('customDay')} hint={t('customDayHint')} />
         </ActionForm>
       </div>

@@ -3,43 +3,9 @@
 import { useContext, useId } from 'react';
 import { FormStateContext, useField } from '@/components/ui/action-form';
 
-// Two fields the generic ones do not cover: a story-sized text box, and checkbox lists grouped by event
-// (collapsed, so a phone shows a short page; a group opens when it holds a chosen link). Both keep what
-// the member chose when the form comes back with an error, and work without JavaScript.
-
-export function StoryBodyField({ name, label, hint, defaultValue }: { name: string; label: string; hint: string; defaultValue?: string }) {
-  const id = useId();
-  const { error, submitted } = useField(name);
-  const value = typeof submitted === 'string' ? submitted : defaultValue;
-  return (
-    <div className="space-y-1">
-      <div className="text-sm font-medium">
-        <label htmlFor={id}>{label}</label>
-        <span aria-hidden="true"> *</span>
-      </div>
-      <textarea
-        id={id}
-        name={name}
-        key={value}
-        defaultValue={value}
-        required
-        rows={10}
-        maxLength={5000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-        className="input"
-      />
-      <p id={`${id}-hint`} className="text-xs text-stone-600">
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+// A field the generic ones do not cover: checkbox lists grouped by event (collapsed, so a phone shows a
+// short page; a group opens when it holds a chosen link). It keeps what the member chose when the form
+// comes back with an error, and works without JavaScript.
 
 export type LinkGroup = { key: string; label: string; options: { value: string; label: string }[] };
 

@@ -3,8 +3,9 @@ import { ActionForm, CheckboxField, CheckboxGroupField, Hidden, RadioGroupField,
 import type { FormState } from '@/lib/actions/form-action';
 import { applicationWays } from '@/lib/follow-ups/answers';
 import type { LinkChoiceGroup } from '@/lib/stories/queries';
+import { maxStoryBodyLength } from '@/lib/stories/schemas';
 import type { Option } from '@/lib/taxonomy/queries';
-import { LinkPickerField, StoryBodyField, type LinkGroup } from './story-fields';
+import { LinkPickerField, type LinkGroup } from './story-fields';
 
 export type StoryFormValues = {
   title?: string;
@@ -38,7 +39,7 @@ export async function StoryForm({ action, submitLabel, storyId, defaults, organi
     <ActionForm action={action} submitLabel={submitLabel} pendingLabel={t('saving')} className="space-y-6">
       {storyId ? <Hidden name="storyId" value={storyId} /> : null}
       <TextField name="title" label={t('titleField')} hint={t('titleHint')} defaultValue={defaults.title} required maxLength={160} />
-      <StoryBodyField name="body" label={t('body')} hint={t('bodyHint')} defaultValue={defaults.body} />
+      <TextField name="body" label={t('body')} hint={t('bodyHint')} defaultValue={defaults.body} required multiline rows={10} maxLength={maxStoryBodyLength} />
       <CheckboxGroupField name="applicationWays" label={t('applicationWays')} hint={t('applicationWaysHint')} options={applicationWays.map((way) => ({ value: way, label: tWays(way) }))} defaultValues={defaults.applicationWays} />
 
       <div className="space-y-4">

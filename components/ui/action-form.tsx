@@ -103,7 +103,8 @@ export function TextField({
   autoComplete,
   maxLength,
   multiline,
-}: BaseProps & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number'; defaultValue?: string; autoComplete?: string; maxLength?: number; multiline?: boolean }) {
+  rows = 4,
+}: BaseProps & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number'; defaultValue?: string; autoComplete?: string; maxLength?: number; multiline?: boolean; rows?: number }) {
   const id = useId();
   const { error, submitted } = useField(name);
   const value = type === 'password' ? undefined : typeof submitted === 'string' ? submitted : defaultValue;
@@ -119,7 +120,7 @@ export function TextField({
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       {multiline ? (
-        <textarea {...common} key={value} defaultValue={value} rows={4} />
+        <textarea {...common} key={value} defaultValue={value} rows={rows} />
       ) : (
         <input {...common} key={value} type={type} defaultValue={value} autoComplete={autoComplete} />
       )}

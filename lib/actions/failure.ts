@@ -19,7 +19,8 @@ export function translateKey(t: Translate, key: string, fallbackKey = 'errors.in
  */
 export function failureMessage(t: Translate, error: unknown, where: string): string {
   unstable_rethrow(error);
-  if (isAppError(error)) return translateKey(t, error.message.startsWith('errors.') ? error.message : `errors.${error.code}`);
+  // An AppError may carry a more precise message key than its code's (`followUps.errors.alreadyInvited`).
+  if (isAppError(error)) return translateKey(t, /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/.test(error.message) && t.has(error.message) ? error.message : `errors.${error.code}`);
   console.error(`Unexpected error in ${where}`, error);
   return t('errors.internal');
 }

@@ -9,10 +9,12 @@ const id = () => z.string({ error: 'errors.required' }).min(1, 'errors.required'
 /** An empty option ("for myself") means none. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+export const maxStoryBodyLength = 5000;
+
 /** Plain text that keeps its paragraphs: Windows line ends folded, runs of blank lines cut to one, spaces trimmed. */
 const storyBody = z.preprocess(
   (value) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n') : value),
-  requiredText(20, 5000),
+  requiredText(20, maxStoryBodyLength),
 );
 
 export const maxStoryLinks = 10;

@@ -11,8 +11,8 @@ import { getConnectionContact, getConnectionPanel, listConnections } from '@/lib
 import { newId } from '@/lib/ids';
 import { listNotifications } from '@/lib/notifications/queries';
 import { testDb } from '../../support/database';
-import { expectAppError, thrownBy } from '../../support/errors';
-import { connectionIn, connectionNotificationsOf, createMember, fieldErrorsOf, request, requestInput, statusOf } from './helpers';
+import { expectAppError, fieldErrorsOf, thrownBy } from '../../support/errors';
+import { connectionIn, connectionNotificationsOf, createMember, request, requestInput, statusOf } from './helpers';
 
 // Connecting: a request with reasons and a message, an answer, and contact details that cross only after
 // acceptance (decision 008), with the log and what came of it.

@@ -9,9 +9,9 @@ import { parseDirectoryFilters } from '@/lib/directory/schemas';
 import type { Viewer } from '@/lib/policy/types';
 import { insertPublishedCaseStudy } from '../../support/conversations';
 import { testDb } from '../../support/database';
-import { expectAppError, thrownBy } from '../../support/errors';
+import { expectAppError, fieldErrorsOf, thrownBy } from '../../support/errors';
 import { seedPersonas, viewerOf } from '../../support/personas';
-import { createMember, fieldErrorsOf } from './helpers';
+import { createMember } from './helpers';
 
 // The directory lists members who opted in, and only them: in its cards, its total and its filter counts.
 

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { ZodError } from 'zod';
 import { users } from '@/db/schema/accounts';
 import { connections, type ConnectionStatus } from '@/db/schema/directory';
 import { notifications } from '@/db/schema/notifications';
@@ -68,17 +67,4 @@ export function connectionNotificationsOf(userId: string, connectionId: string) 
     .from(notifications)
     .where(and(eq(notifications.userId, userId), eq(notifications.connectionId, connectionId)))
     .all();
-}
-
-/** The first validation message per field of a refused input (fails when the call does not throw a ZodError). */
-export function fieldErrorsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ZodError);
-    const errors: Record<string, string> = {};
-    for (const issue of (error as ZodError).issues) errors[String(issue.path[0] ?? '_')] ??= issue.message;
-    return errors;
-  }
-  return expect.fail('expected a validation error');
 }

@@ -7,9 +7,9 @@ import { saveFollowUpStep, submitFollowUpResponse } from '@/lib/follow-ups/mutat
 import { getFollowUpSurvey, listWaitingFollowUps } from '@/lib/follow-ups/queries';
 import type { Viewer } from '@/lib/policy/types';
 import { testDb } from '../../support/database';
-import { expectAppError, thrownBy } from '../../support/errors';
+import { expectAppError, fieldErrorsOf, thrownBy } from '../../support/errors';
 import { createTestUser, seedPersonas, viewerOf, type Personas } from '../../support/personas';
-import { fieldErrorsOf, isoDay, openRound, responseOf } from './helpers';
+import { isoDay, openRound, responseOf } from './helpers';
 
 let personas: Personas;
 let facilitator: Viewer;

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { ZodError } from 'zod';
 import { followUpQuestions, followUpResponses, followUps } from '@/db/schema/follow-ups';
 import { jobs } from '@/db/schema/jobs';
 import { addParticipant, insertEvent } from '@/db/seed/factories';
@@ -51,17 +50,4 @@ export function openRound(options: { facilitator: Viewer; participants: { userId
   testDb().update(followUps).set({ opensOn: isoDay(-1) }).where(eq(followUps.id, round.id)).run();
   inviteFollowUpParticipants(round.id);
   return { event, followUpId: round.id };
-}
-
-/** The first validation message per field of a refused input (fails when the call does not throw a ZodError). */
-export function fieldErrorsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ZodError);
-    const errors: Record<string, string> = {};
-    for (const issue of (error as ZodError).issues) errors[String(issue.path[0] ?? '_')] ??= issue.message;
-    return errors;
-  }
-  return expect.fail('expected a validation error');
 }

@@ -6,9 +6,9 @@ import { invitationTime } from '@/lib/follow-ups/rounds';
 import { inviteFollowUpParticipants } from '@/lib/follow-ups/invitations';
 import { listFollowUps } from '@/lib/follow-ups/queries';
 import type { Viewer } from '@/lib/policy/types';
-import { expectAppError, thrownBy } from '../../support/errors';
+import { expectAppError, fieldErrorsOf, thrownBy } from '../../support/errors';
 import { seedPersonas, viewerOf, type Personas } from '../../support/personas';
-import { fieldErrorsOf, isoDay, jobOf, newEvent, questionsOf, roundOf, roundsOf, schedule, today } from './helpers';
+import { isoDay, jobOf, newEvent, questionsOf, roundOf, roundsOf, schedule, today } from './helpers';
 
 let personas: Personas;
 let facilitator: Viewer;

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { ZodError } from 'zod';
 import type { MaybeViewer } from '@/lib/policy/types';
 import { recordStory } from '@/lib/stories/mutations';
 
@@ -20,17 +19,4 @@ export function storyInput(overrides: Record<string, unknown> = {}): Record<stri
 
 export function recordAs(viewer: MaybeViewer, overrides: Record<string, unknown> = {}): string {
   return recordStory({ viewer, input: storyInput(overrides) }).id;
-}
-
-/** The first validation message per field of a refused input (fails when the call does not throw a ZodError). */
-export function fieldErrorsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ZodError);
-    const errors: Record<string, string> = {};
-    for (const issue of (error as ZodError).issues) errors[String(issue.path[0] ?? '_')] ??= issue.message;
-    return errors;
-  }
-  return expect.fail('expected a validation error');
 }

@@ -7,10 +7,10 @@ import { editStory, recordStory } from '@/lib/stories/mutations';
 import { appliedCounts, getStory, getStoryForEdit, listStoryLinkChoices } from '@/lib/stories/queries';
 import { mergeThemes } from '@/lib/synthesis/mutations';
 import { testDb } from '../../support/database';
-import { expectAppError, thrownBy } from '../../support/errors';
+import { expectAppError, fieldErrorsOf, thrownBy } from '../../support/errors';
 import { createTestUser, seedPersonas, viewerOf, type Personas } from '../../support/personas';
 import { createTestTheme, insertOrganisationOnlyCaseStudy, insertTestCaseStudy } from '../../support/synthesis';
-import { fieldErrorsOf, recordAs, storyInput } from './helpers';
+import { recordAs, storyInput } from './helpers';
 
 // Recording a story: what the form must hold, what it may link (only what the writer can read and, for
 // case studies, what is published), who it counts for, and how links follow a theme merge.
