@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { getDb, openDatabase } from '../db/client';
 import { defaultMailTransport } from '../lib/email/mailer';
@@ -7,6 +8,7 @@ import { startJobRunner } from '../lib/jobs/runner';
 import { readOrCreateSecret, startMeilisearch, type MeiliProcess } from '../lib/search/meili-process';
 import { searchTargetFromEnv } from '../lib/search/target';
 import { prepareSearchIndex, startSearchWorker } from '../lib/search/worker';
+import { runningPidFile, searchRebuildMarker } from '../lib/backup/backup';
 import { prepareDatabase, resolvePaths } from './prepare';
 
 // `npm start`, `npm run demo` and `npm run dev`: prepares the data folder, runs migrations (and the demo
@@ -17,6 +19,11 @@ const isDemo = process.argv.includes('--demo');
 const isDev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
 const { dataDir, databasePath } = resolvePaths();
+// Says the site is running on this data folder (`npm run restore` refuses while it is).
+const pidFile = runningPidFile(dataDir);
+fs.mkdirSync(dataDir, { recursive: true });
+fs.writeFileSync(pidFile, `${process.pid}\n`);
+process.once('exit', () => fs.rmSync(pidFile, { force: true }));
 
 const credentials = await prepareDatabase({ dataDir, databasePath, demo: isDemo });
 const authSecret = process.env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, 'auth-secret'));
@@ -41,7 +48,12 @@ if (!meiliHost) {
 // The outbox worker runs here, beside the web server, and keeps the index in step with SQLite.
 const workerDb = openDatabase(databasePath);
 const searchTarget = searchTargetFromEnv({ ...process.env, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: meiliKey });
-const searchWorker = startSearchWorker(workerDb, searchTarget, (line) => process.stdout.write(`${line}\n`));
+// After `npm run restore`, the index is rebuilt from the restored database whatever its size.
+const rebuildMarker = searchRebuildMarker(dataDir);
+const searchWorker = startSearchWorker(workerDb, searchTarget, (line) => process.stdout.write(`${line}\n`), {
+  rebuild: fs.existsSync(rebuildMarker),
+  onPrepared: () => fs.rmSync(rebuildMarker, { force: true }),
+});
 // An external Meilisearch that is down does not stop the site: the worker keeps trying and catches up.
 await searchWorker.ready;
 

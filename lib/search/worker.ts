@@ -15,11 +15,12 @@ const purgeEveryMs = 60 * 60_000;
  * first start, a restored database, a wiped Meilisearch folder) and then drains the outbox continuously.
  * Runs in scripts/serve.ts, beside the web server, so it survives web restarts and sees every process's writes.
  */
-export async function prepareSearchIndex(db: Db, target: SearchTarget, log: (line: string) => void): Promise<void> {
+export async function prepareSearchIndex(db: Db, target: SearchTarget, log: (line: string) => void, options: { rebuild?: boolean } = {}): Promise<void> {
   await ensureSearchIndex(target);
   const stats = await target.client.index(target.indexUid).getStats();
   const expected = expectedDocumentCount(db);
-  if (stats.numberOfDocuments !== expected) {
+  // A restored database may hold as many documents as the index, but not the same ones: it asks for a rebuild.
+  if (options.rebuild || stats.numberOfDocuments !== expected) {
     const result = await reindexAll(db, target);
     log(`Search index rebuilt: ${result.documents} documents in ${result.totalMs} ms.`);
   }
@@ -30,7 +31,7 @@ export async function prepareSearchIndex(db: Db, target: SearchTarget, log: (lin
  * every 200 ms. `ready` settles after the first preparation attempt, so the caller can hold the web
  * server until settings are in place without hanging forever on an external Meilisearch that is down.
  */
-export function startSearchWorker(db: Db, target: SearchTarget, log: (line: string) => void): SearchWorker & { ready: Promise<void> } {
+export function startSearchWorker(db: Db, target: SearchTarget, log: (line: string) => void, options: { rebuild?: boolean; onPrepared?: () => void } = {}): SearchWorker & { ready: Promise<void> } {
   let stopped = false;
   let prepared = false;
   let lastError = '';
@@ -46,8 +47,9 @@ export function startSearchWorker(db: Db, target: SearchTarget, log: (line: stri
     while (!stopped) {
       try {
         if (!prepared) {
-          await prepareSearchIndex(db, target, log);
+          await prepareSearchIndex(db, target, log, { rebuild: options.rebuild });
           prepared = true;
+          options.onPrepared?.();
           markReady();
         }
         report((await drainOutbox(db, target)).error ?? '');
