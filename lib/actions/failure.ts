@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { getTranslations } from 'next-intl/server';
-import { isAppError } from '@/lib/errors';
+import { isAppError, isStorageFull } from '@/lib/errors';
 
 export type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -21,6 +21,11 @@ export function failureMessage(t: Translate, error: unknown, where: string): str
   unstable_rethrow(error);
   // An AppError may carry a more precise message key than its code's (`followUps.errors.alreadyInvited`).
   if (isAppError(error)) return translateKey(t, /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/.test(error.message) && t.has(error.message) ? error.message : `errors.${error.code}`);
+  // A full disk: SQLite refused the whole transaction, so nothing half-written; the member keeps their text.
+  if (isStorageFull(error)) {
+    console.error(`Storage full in ${where}`, error);
+    return t('errors.storage_full');
+  }
   console.error(`Unexpected error in ${where}`, error);
   return t('errors.internal');
 }

@@ -22,4 +22,11 @@ describe('what a failed action tells the member', () => {
     expect(failureMessage(translator('en'), new AppError('not_found'), 'test')).toBe(en.errors.not_found);
     expect(failureMessage(translator('fr'), new Error('SQLITE_BUSY: database is locked'), 'test')).toBe(fr.errors.internal);
   });
+
+  it('says plainly that the server is full, rather than "something went wrong"', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    expect(failureMessage(translator('en'), full, 'test')).toBe(en.errors.storage_full);
+    expect(failureMessage(translator('fr'), full, 'test')).toBe(fr.errors.storage_full);
+  });
 });
