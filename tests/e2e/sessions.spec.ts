@@ -1,7 +1,8 @@
 import { demoAccount, expect, signIn, signedInContext, submitSignIn, test } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
-// Accounts: `juma` (sign out everywhere) and `akello` (password change), used by no other journey.
+// Accounts: `juma` (sign out everywhere), `akello` (password change) and `yao` (cookie flags), used by no
+// other journey for sessions.
 
 async function expectSignedOut(page: Page) {
   await page.goto('/settings');
@@ -78,4 +79,29 @@ test('changing the password keeps this browser signed in and signs the other one
   await signIn(b.page, 'akello', { password: newPassword });
   await expectSignedIn(b.page);
   await Promise.all([a.context.close(), b.context.close(), replay.close()]);
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax; behind HTTPS it is also Secure, with the __Secure- prefix', async ({ browser, request }) => {
+  // In a browser, over this test server's plain HTTP: not readable from scripts, not sent by other sites' forms.
+  const { context } = await signedInContext(browser, 'yao');
+  const [cookie] = await sessionCookies(context);
+  expect(cookie).toMatchObject({ name: 'authjs.session-token', httpOnly: true, sameSite: 'Lax' });
+  await context.close();
+
+  // Behind a proxy that terminates HTTPS (X-Forwarded-Proto: https), as in production.
+  const https = { 'x-forwarded-proto': 'https' };
+  const csrf = await request.get('/api/auth/csrf', { headers: https });
+  const csrfCookie = csrf.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith('__Host-authjs.csrf-token='))!.value;
+  expect(csrfCookie).toMatch(/; HttpOnly/);
+  expect(csrfCookie).toMatch(/; Secure/);
+  const response = await request.post('/api/auth/callback/credentials', {
+    headers: { ...https, cookie: csrfCookie.split(';')[0]! },
+    form: { csrfToken: ((await csrf.json()) as { csrfToken: string }).csrfToken, identifier: 'yao', password: demoAccount('yao').password, callbackUrl: '/' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  const session = response.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith('__Secure-authjs.session-token='));
+  expect(session?.value).toMatch(/; HttpOnly/);
+  expect(session?.value).toMatch(/; Secure/);
+  expect(session?.value).toMatch(/; SameSite=Lax/);
 });
