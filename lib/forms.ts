@@ -3,6 +3,21 @@ import { z } from 'zod';
 // Helpers for schemas fed by HTML forms (FormData gives strings, absent checkboxes, repeated keys).
 // Messages are i18n keys under `errors.`.
 
+/**
+ * The message of any issue a schema gives no message for (an id that is not a string, a value outside an
+ * enum, a whole input that is not an object): a key too, so a member never reads zod's English. Schemas'
+ * own messages take precedence; every schema module imports this one, so this runs before any parse.
+ */
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'errors.required';
+    if (issue.code === 'too_big') return issue.origin === 'array' || issue.origin === 'set' ? 'errors.too_many' : 'errors.too_long';
+    if (issue.code === 'too_small') return issue.minimum === 1 && issue.origin === 'string' ? 'errors.required' : 'errors.too_short';
+    if (issue.code === 'invalid_value') return 'errors.invalid_choice';
+    return 'errors.invalid_input';
+  },
+});
+
 export const checkbox = () => z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
 
 /** An optional text field: an empty input means "none". */

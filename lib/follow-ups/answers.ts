@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Messages for issues the schemas give none: see lib/forms.ts.
+import '@/lib/forms';
 import taxonomy from '../../db/seed/taxonomy.json';
 
 // The network's follow-up framework (taxonomy.json, followUpSurvey): what a participant is asked months
