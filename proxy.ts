@@ -4,6 +4,12 @@ import { NextResponse, type NextRequest } from 'next/server';
 // nonce lets them run without 'unsafe-inline'. Next reads the nonce from this request header and applies
 // it to its own scripts. This is not an authorization layer: lib/policy is.
 export function proxy(request: NextRequest) {
+  // Next refuses a server action whose Origin names another host, but lets one with no Origin through.
+  // Browsers send Origin with every POST, so a call without one is a script replaying a member's cookies:
+  // refused before it reaches the action.
+  if (request.method === 'POST' && request.headers.has('next-action') && !request.headers.get('origin')) {
+    return new NextResponse('Forbidden', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
   const nonce = btoa(crypto.randomUUID());
   const isDev = process.env.NODE_ENV === 'development';
   const policy = [
