@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
-import { useField } from '@/components/ui/action-form';
+import { FieldError, useField } from '@/components/ui/action-form';
 import type { RichTextJson } from '@/lib/rich-text/plain-text';
 import { RichTextEditor, useRichTextEditor, type RichTextEditorLabels } from './editor';
 
@@ -35,11 +35,7 @@ export function RichTextField({ name, label, initialContent, labels, lang }: { n
       <div lang={lang} className="rounded border border-stone-300 bg-white focus-within:border-teal-700">
         <RichTextEditor editor={editor} labels={labels} />
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useContext, useId } from 'react';
-import { FormStateContext, useField } from '@/components/ui/action-form';
+import { FieldError, FormStateContext, useField } from '@/components/ui/action-form';
 
 // A field the generic ones do not cover: checkbox lists grouped by event (collapsed, so a phone shows a
 // short page; a group opens when it holds a chosen link). It keeps what the member chose when the form
@@ -41,11 +41,7 @@ export function LinkPickerField({ name, legend, hint, groups, defaultValues = []
           </details>
         );
       })}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

@@ -68,6 +68,15 @@ export function useField(name: string) {
 
 type BaseProps = { name: string; label: string; hint?: string; required?: boolean };
 
+/** A field's validation message, referenced by the control's aria-describedby (`<id>-error`). */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} className="text-sm text-red-800">
+      {error}
+    </p>
+  ) : null;
+}
+
 function FieldShell({ id, label, hint, error, required, children }: { id: string; label: string; hint?: string; error?: string; required?: boolean; children: ReactNode }) {
   return (
     <div className="space-y-1">
@@ -82,11 +91,7 @@ function FieldShell({ id, label, hint, error, required, children }: { id: string
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -192,11 +197,7 @@ export function CheckboxGroupField({ name, label, hint, options, defaultValues =
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }
@@ -222,11 +223,7 @@ export function RadioGroupField({ name, label, options, defaultValue }: BaseProp
           </span>
         </label>
       ))}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }
