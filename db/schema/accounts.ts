@@ -16,9 +16,6 @@ export const users = sqliteTable(
     // Bumped to revoke every JWT issued before: sign out everywhere, password change, disabling.
     sessionVersion: integer('session_version').notNull().default(1),
     isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
-    // Set when the member deleted their account: the row stays (as "former member") so what they chose to
-    // leave keeps an author, but every personal field is blanked and it can never sign in again.
-    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     isInDirectory: integer('is_in_directory', { mode: 'boolean' }).notNull().default(false),
     bio: text('bio').notNull().default(''),
     // Directory profile (shown only while isInDirectory): what the member offers other members.
