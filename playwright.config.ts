@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { e2eOrigin, e2ePort, neutralUrl } from './tests/e2e/support/env';
+import { e2eOrigin, e2ePort, leakMeiliPort, leakOrigin, leakPort, neutralUrl } from './tests/e2e/support/env';
 
 // Browser journeys against the built app (`next build` first: `npm run test:e2e`), a real SQLite file and a
 // real Meilisearch child process, in the system Chromium (`npx playwright install` cannot work here).
@@ -36,20 +36,38 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // Deletes and re-seeds the data folder (tests/e2e/support/env.ts), then runs scripts/serve.ts --demo.
-    command: 'npx tsx --conditions=react-server tests/e2e/support/server.ts',
-    url: `${e2eOrigin}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: {
-      PORT: String(e2ePort),
-      MEILI_PORT: process.env.E2E_MEILI_PORT ?? '7710',
-      QUICK_EXIT_URL: neutralUrl,
-      NEXT_TELEMETRY_DISABLED: '1',
+  webServer: [
+    {
+      // Deletes and re-seeds the data folder (tests/e2e/support/env.ts), then runs scripts/serve.ts --demo.
+      command: 'npx tsx --conditions=react-server tests/e2e/support/server.ts',
+      url: `${e2eOrigin}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        PORT: String(e2ePort),
+        MEILI_PORT: process.env.E2E_MEILI_PORT ?? '7710',
+        QUICK_EXIT_URL: neutralUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
-  },
+    {
+      // The leak crawl's world: only its fixture, on its own ports and data folder (tests/e2e/leak-crawl.spec.ts).
+      command: 'npx tsx --conditions=react-server tests/e2e/support/leak-server.ts',
+      url: `${leakOrigin}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        PORT: String(leakPort),
+        MEILI_PORT: String(leakMeiliPort),
+        QUICK_EXIT_URL: neutralUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
 });

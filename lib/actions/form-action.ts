@@ -36,6 +36,8 @@ function buildAction<S extends z.ZodType, V extends MaybeViewer>(
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const t = await getTranslations();
+    // Every server action is a public endpoint: a forged call may carry anything but a form.
+    if (!(formData instanceof FormData)) return { status: 'error', message: t('errors.invalid_input') };
     const raw = formDataToObject(formData);
     const values = echoable(raw);
     const viewer = await getViewer();

@@ -9,6 +9,8 @@ import { isLocale, localeCookie } from './locales';
 
 /** The language switch: a plain form, so it works without JavaScript. Signed-in members keep it as their setting. */
 export async function setLocaleAction(formData: FormData) {
+  // A forged call may carry anything but a form: go home, change nothing.
+  if (!(formData instanceof FormData)) redirect('/');
   const locale = formData.get('locale');
   const returnTo = safeReturnPath(formData.get('returnTo'));
   if (isLocale(locale)) {

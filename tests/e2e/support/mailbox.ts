@@ -10,8 +10,8 @@ export const mailboxDir = path.join(e2eDataDir, 'mailbox');
  * A real SMTP server for the browser journeys: Baraza sends to it through SMTP_URL exactly as it would to
  * a production relay, and tests read what arrived. Plain SMTP on 127.0.0.1, no authentication.
  */
-export async function startMailbox(): Promise<{ url: string; stop: () => Promise<void> }> {
-  fs.mkdirSync(mailboxDir, { recursive: true });
+export async function startMailbox(dir = mailboxDir): Promise<{ url: string; stop: () => Promise<void> }> {
+  fs.mkdirSync(dir, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -23,7 +23,7 @@ export async function startMailbox(): Promise<{ url: string; stop: () => Promise
       stream.on('end', () => {
         const recipients = session.envelope.rcptTo.map((address) => address.address).join(',');
         count += 1;
-        fs.writeFileSync(path.join(mailboxDir, `${Date.now()}-${count}-${recipients.replace(/[^a-z0-9@.,-]/gi, '_')}.eml`), Buffer.concat(chunks));
+        fs.writeFileSync(path.join(dir, `${Date.now()}-${count}-${recipients.replace(/[^a-z0-9@.,-]/gi, '_')}.eml`), Buffer.concat(chunks));
         callback();
       });
     },
@@ -46,14 +46,14 @@ function decodeQuotedPrintable(raw: string): string {
 }
 
 /** Messages received so far for one address, oldest first. */
-export function mailFor(address: string): ReceivedMail[] {
-  if (!fs.existsSync(mailboxDir)) return [];
+export function mailFor(address: string, dir = mailboxDir): ReceivedMail[] {
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readdirSync(mailboxDir)
+    .readdirSync(dir)
     .sort()
     .filter((file) => file.split('-').slice(2).join('-').replace(/\.eml$/, '').split(',').includes(address))
     .map((file) => {
-      const raw = fs.readFileSync(path.join(mailboxDir, file), 'utf8');
+      const raw = fs.readFileSync(path.join(dir, file), 'utf8');
       const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
       return { file, to: address, raw, subject, decoded: decodeQuotedPrintable(raw) };
     });
