@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DirectoryProfileSection } from '@/components/directory/directory-profile-section';
+import { OwnDataSection } from '@/components/own-data/own-data-section';
 import { ActionForm, CheckboxField, RadioGroupField, SelectField, TextField } from '@/components/ui/action-form';
 import { getOwnSettings } from '@/lib/accounts/queries';
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/lib/auth/actions';
@@ -93,6 +94,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <p className="muted">{t('sessionsIntro')}</p>
         <ActionForm action={signOutEverywhereAction} submitLabel={t('signOutEverywhere')} submitClassName="button-danger" />
       </section>
+      <OwnDataSection />
     </div>
   );
 }

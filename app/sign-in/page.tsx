@@ -19,6 +19,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-sm space-y-4">
       <h1>{t('signInTitle')}</h1>
       {signedOut ? <ClearDraftsOnSignOut /> : null}
+      {signedOut === 'deleted' ? (
+        <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t('accountDeleted')}
+        </p>
+      ) : null}
       {signedOut === 'everywhere' ? (
         <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
           {t('signedOutEverywhere')}

@@ -92,7 +92,8 @@ function uploadsDirectory(): string {
   return path.resolve(getEnv().DATA_DIR, 'uploads');
 }
 
-function storagePath(storageName: string): string {
+/** Where an attachment's bytes live (the own-data archive reads them from there). */
+export function storagePath(storageName: string): string {
   // Storage names are ours (32 hex characters); anything else would be a corrupted row, never a path to follow.
   if (!/^[0-9a-f]{32}$/.test(storageName)) throw new Error(`Invalid attachment storage name: ${storageName}`);
   return path.join(uploadsDirectory(), storageName);
@@ -113,7 +114,8 @@ async function writeStoredFile(bytes: Uint8Array): Promise<string> {
   return storageName;
 }
 
-async function removeStoredFile(storageName: string): Promise<void> {
+/** Removes a stored file; one already gone is fine (a deletion retried, a restore without uploads). */
+export async function removeStoredFile(storageName: string): Promise<void> {
   try {
     await fs.unlink(storagePath(storageName));
   } catch (error) {

@@ -5,7 +5,7 @@ import { expect } from '../fixtures';
 
 /** The editor is ready once its toolbar is there: before that, the form holds the plain textarea. */
 export async function editorIn(scope: Page | Locator, label: string): Promise<Locator> {
-  await expect(scope.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
+  await expect(scope.getByRole('toolbar', { name: /^(Formatting|Mise en forme)$/ })).toBeVisible();
   const editor = scope.getByRole('textbox', { name: label });
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   return editor;
