@@ -34,3 +34,18 @@ test('a disabled account cannot sign in and gets the same error as a wrong passw
   await page.goto('/settings');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
 });
+
+test('signing in tells nobody whether an account exists: an unknown name and a wrong password get the same answer', async ({ page }) => {
+  // `tatenda` exists (and is only browsed by another journey, never signed in with a wrong password).
+  const answers: { status: number; text: string }[] = [];
+  for (const identifier of ['tatenda', 'nobody-by-this-name']) {
+    await page.goto('/sign-in');
+    const response = page.waitForResponse((candidate) => candidate.request().method() === 'POST' && !!candidate.request().headers()['next-action']);
+    await submitSignIn(page, identifier, 'not the right password at all');
+    const answer = await response;
+    // What the server sent back, less the identifier the form keeps for the member to correct.
+    answers.push({ status: answer.status(), text: (await answer.text()).replaceAll(identifier, '<identifier>') });
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('The username or password is not correct.');
+  }
+  expect(answers[0]).toEqual(answers[1]);
+});
