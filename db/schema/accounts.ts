@@ -65,3 +65,32 @@ export const inviteCodes = sqliteTable(
   },
   (table) => [uniqueIndex('invite_codes_hash_unique').on(table.codeHash)],
 );
+
+/**
+ * Optional TOTP two-factor sign-in (RFC 6238: 30 s steps, 6 digits, SHA-1 for authenticator apps). Kept out of
+ * `users` so a `select()` of a member's row (their data archive) never carries the secret, and so deleting
+ * the account takes it along. A row with `isEnabled` false is a setup the member has not confirmed yet.
+ */
+export const twoFactorCredentials = sqliteTable('two_factor_credentials', {
+  userId: text('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  // AES-256-GCM under a key derived from AUTH_SECRET: a copied database file or backup alone gives no codes.
+  encryptedSecret: text('encrypted_secret').notNull(),
+  isEnabled: integer('is_enabled', { mode: 'boolean' }).notNull().default(false),
+  // The last time step a code was accepted for: a code (or an earlier one) is never accepted twice.
+  lastUsedStep: integer('last_used_step'),
+  enabledAt: integer('enabled_at', { mode: 'timestamp_ms' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+export const twoFactorRecoveryCodes = sqliteTable(
+  'two_factor_recovery_codes',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    // Only a SHA-256 of each code, like invite codes: shown to the member once, never stored.
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (table) => [uniqueIndex('two_factor_recovery_codes_user_hash_unique').on(table.userId, table.codeHash)],
+);
