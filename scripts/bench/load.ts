@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/client';
@@ -12,14 +13,16 @@ import { benchRoot } from './workspace';
 
 // `npm run bench:load`: 50 members using the real app at once for several minutes. The production build
 // (its own folder, .next-bench) is served by the real start script (SQLite file, Meilisearch child process)
-// on the demo network plus 50 load accounts. Each member signs in through the sign-in form, then loops
-// without pause over a mix of pages and writes: 80% reads (home, lists, case studies, threads, themes,
-// search, directory, notifications), 10% following or unfollowing a discussion, 10% replying to one (within
-// the posting limit of 12 per 10 minutes; beyond it, a follow instead). Reported: requests per second,
-// latency (request to last byte) per kind, errors, SQLite busy errors in the server's output, memory of the
-// server processes, and whether every acknowledged reply is in the database. Results: .bench-data/results-load.json.
-//   --duration <seconds>   default 180      --members <n>   default 50
-//   --quick                30 s, for a smoke test      --no-build   reuse .next-bench as it is
+// on the demo network plus 50 load accounts. Each member signs in through the sign-in form, then loops over
+// a mix of pages and writes: 80% reads (home, lists, case studies, threads, themes, search, directory,
+// notifications), 10% following or unfollowing a discussion, 10% replying to one (at most 10 replies a member,
+// within the posting limit of 12 per 10 minutes; beyond it, a follow instead). Two phases on the same server:
+// members who click again the moment a page arrives (what the machine can serve at most), then members who
+// read each page for 1 to 5 s. Reported per phase: requests per second, latency (request to last byte) per
+// kind, errors; for the run: SQLite busy errors in the server's output, memory of the server processes, and
+// whether every acknowledged reply is in the database. Results: .bench-data/results-load.json.
+//   --duration <seconds>   per phase, default 180     --members <n>   default 50
+//   --quick                30 s a phase, for a smoke test      --no-build   reuse .next-bench as it is
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -114,8 +117,18 @@ async function waitForHealth(deadline: number) {
 
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
 
-async function member(credentials: { username: string; password: string }, paths: { reads: string[]; threads: string[] }, deadline: number, runId: string, samples: Sample[], acknowledged: { replies: number }) {
+/** A member's session for the whole run: the client signs in once; each phase then runs `loop` with its own pacing. */
+type Member = { client: MemberClient; credentials: { username: string; password: string }; replies: number };
+
+async function signInMember(credentials: { username: string; password: string }, samples: Sample[]): Promise<Member> {
   const client = new MemberClient(origin);
+  const { record, attempt } = recorder(samples);
+  const signInPage = await client.get('/sign-in');
+  await attempt('sign-in', async () => record('sign-in', await client.submit('/sign-in', signInPage.body, 'name="identifier"', { identifier: credentials.username, password: credentials.password }), !client.isSignedIn));
+  return { client, credentials, replies: 0 };
+}
+
+function recorder(samples: Sample[]) {
   const record = (kind: Kind, outcome: Outcome, refused = false) => {
     const failed = outcome.status >= 400 || refused || /<title>[^<]*(Something went wrong|Une erreur)/.test(outcome.body);
     samples.push({ kind, ms: outcome.ms, status: outcome.status, ...(failed ? { error: `${kind} ${outcome.status}${refused ? ' refused' : ''}` } : {}) });
@@ -129,12 +142,18 @@ async function member(credentials: { username: string; password: string }, paths
       return false;
     }
   };
-  const signInPage = await client.get('/sign-in');
-  await attempt('sign-in', async () => record('sign-in', await client.submit('/sign-in', signInPage.body, 'name="identifier"', { identifier: credentials.username, password: credentials.password }), !client.isSignedIn));
-  let replies = 0;
+  return { record, attempt };
+}
+
+/** Loops until the deadline; `pauseMs` is the time a member spends on a page before the next request. */
+async function loop(member: Member, paths: { reads: string[]; threads: string[] }, deadline: number, pauseMs: () => number, runId: string, samples: Sample[], acknowledged: { replies: number }) {
+  const { client, credentials } = member;
+  const { record, attempt } = recorder(samples);
   let count = 0;
   while (Date.now() < deadline) {
     count += 1;
+    const pause = pauseMs();
+    if (pause) await sleep(pause);
     const roll = Math.random();
     if (roll < 0.8) {
       await attempt('read', async () => record('read', await client.get(pick(paths.reads))));
@@ -144,7 +163,7 @@ async function member(credentials: { username: string; password: string }, paths
     const threadPath = `/threads/${pick(paths.threads)}`;
     const page = await client.get(threadPath);
     if (!record('read', page)) continue;
-    if (roll < 0.9 || replies >= replyLimit) {
+    if (roll < 0.9 || member.replies >= replyLimit) {
       // The form says which way the toggle goes (follow or unfollow).
       await attempt('follow', async () => record('follow', await client.submit(threadPath, page.body, 'name="follow"', {})));
     } else {
@@ -153,7 +172,7 @@ async function member(credentials: { username: string; password: string }, paths
         // The page shows the form's own error as an alert; a posted reply shows the post.
         const ok = record('reply', outcome, /role="alert"/.test(outcome.body));
         if (ok) {
-          replies += 1;
+          member.replies += 1;
           acknowledged.replies += 1;
         }
         return ok;
@@ -168,6 +187,7 @@ function serverEnv(): NodeJS.ProcessEnv {
   return rest;
 }
 
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 const sum = (summary: Summary, samples: Sample[]) => ({ ...summary, errors: samples.filter((sample) => sample.error).length });
 
 async function main() {
@@ -188,14 +208,51 @@ async function main() {
   try {
     await waitForHealth(Date.now() + 120_000);
     const paths = readablePaths(databasePath);
-    progress(`${memberCount} members for ${durationMs / 1000} s against ${origin} (${paths.reads.length} pages, ${paths.threads.length} threads)...`);
     sampler = setInterval(() => memory.push(memoryOf(server.pid!)), 1000);
-    const samples: Sample[] = [];
+    const signIns: Sample[] = [];
+    const members = await Promise.all(accounts.map((account) => signInMember(account, signIns)));
     const acknowledged = { replies: 0 };
-    const started = performance.now();
-    const deadline = Date.now() + durationMs;
-    await Promise.all(accounts.map((account) => member(account, paths, deadline, runId, samples, acknowledged)));
-    const elapsedS = (performance.now() - started) / 1000;
+    const phases = [
+      // Every member clicks again the moment a page arrives: what the machine can serve at most.
+      { name: 'no pause', pauseMs: () => 0 },
+      // Members reading a page for 1 to 5 s before the next click: closer to a real Learning and Sharing Event.
+      { name: 'pausing 1-5 s', pauseMs: () => 1000 + Math.random() * 4000 },
+    ];
+    const results: Record<string, unknown> = { date: new Date().toISOString(), members: memberCount, signIn: sum(summarise(signIns.map((sample) => sample.ms)), signIns), phases: [] as unknown[] };
+    const lines: string[] = [`Load run: ${memberCount} members signed in (p50 ${(results.signIn as Summary).p50.toFixed(0)} ms, errors ${(results.signIn as { errors: number }).errors}); ${paths.reads.length} pages, ${paths.threads.length} threads`];
+    const row = (name: string, summary: Summary & { errors: number }) => `  ${name.padEnd(8)} ${String(summary.count).padStart(7)}  p50 ${summary.p50.toFixed(1).padStart(8)} ms  p95 ${summary.p95.toFixed(1).padStart(8)} ms  p99 ${summary.p99.toFixed(1).padStart(8)} ms  errors ${summary.errors}`;
+    for (const phase of phases) {
+      progress(`${phase.name}: ${memberCount} members for ${durationMs / 1000} s against ${origin}...`);
+      const samples: Sample[] = [];
+      const started = performance.now();
+      const deadline = Date.now() + durationMs;
+      await Promise.all(members.map((entry) => loop(entry, paths, deadline, phase.pauseMs, runId, samples, acknowledged)));
+      const elapsedS = (performance.now() - started) / 1000;
+      const byKind = (kind: Kind) => samples.filter((sample) => sample.kind === kind && sample.status > 0);
+      const timed = samples.filter((sample) => sample.status > 0);
+      const measured = {
+        name: phase.name,
+        durationS: Math.round(elapsedS),
+        loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
+        requests: timed.length,
+        requestsPerSecond: Math.round((timed.length / elapsedS) * 10) / 10,
+        overall: sum(summarise(timed.map((sample) => sample.ms)), timed),
+        read: sum(summarise(byKind('read').map((sample) => sample.ms)), byKind('read')),
+        follow: sum(summarise(byKind('follow').map((sample) => sample.ms)), byKind('follow')),
+        reply: sum(summarise(byKind('reply').map((sample) => sample.ms)), byKind('reply')),
+        errors: samples.filter((sample) => sample.error).length,
+        errorKinds: Object.fromEntries([...new Set(samples.flatMap((sample) => (sample.error ? [sample.error] : [])))].map((error) => [error, samples.filter((sample) => sample.error === error).length])),
+      };
+      (results.phases as unknown[]).push(measured);
+      lines.push(
+        `${phase.name}: ${measured.durationS} s, ${measured.requests} requests, ${measured.requestsPerSecond} req/s (load average ${measured.loadAverage.join(' ')})`,
+        row('all', measured.overall),
+        row('read', measured.read),
+        row('follow', measured.follow),
+        row('reply', measured.reply),
+        `  ${verdict(measured.errors === 0)} errors: ${measured.errors} ${JSON.stringify(measured.errorKinds)}`,
+      );
+    }
     clearInterval(sampler);
 
     const serverLog = fs.readFileSync(path.join(dir, 'server.log'), 'utf8');
@@ -204,47 +261,22 @@ async function main() {
     const stored = (db.prepare('select count(*) as count from posts where plain_text like ?').get(`Load run ${runId} reply%`) as { count: number }).count;
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check).join(', ');
     db.close();
-
-    const byKind = (kind: Kind) => samples.filter((sample) => sample.kind === kind && sample.status > 0);
-    const timed = samples.filter((sample) => sample.status > 0 && sample.kind !== 'sign-in');
-    const results = {
-      date: new Date().toISOString(),
-      members: memberCount,
-      durationS: Math.round(elapsedS),
-      loadAverage: (await import('node:os')).loadavg().map((value) => Math.round(value * 100) / 100),
-      requests: timed.length,
-      requestsPerSecond: Math.round((timed.length / elapsedS) * 10) / 10,
-      overall: sum(summarise(timed.map((sample) => sample.ms)), timed),
-      read: sum(summarise(byKind('read').map((sample) => sample.ms)), byKind('read')),
-      follow: sum(summarise(byKind('follow').map((sample) => sample.ms)), byKind('follow')),
-      reply: sum(summarise(byKind('reply').map((sample) => sample.ms)), byKind('reply')),
-      signIn: sum(summarise(byKind('sign-in').map((sample) => sample.ms)), byKind('sign-in')),
-      errors: samples.filter((sample) => sample.error).length,
-      errorKinds: Object.fromEntries([...new Set(samples.flatMap((sample) => (sample.error ? [sample.error] : [])))].map((error) => [error, samples.filter((sample) => sample.error === error).length])),
+    Object.assign(results, {
       sqliteBusy: busy,
       memoryMb: { peak: Math.max(...memory.map((entry) => entry.totalMb)), final: memory.at(-1)?.totalMb ?? 0, meilisearchPeak: Math.max(...memory.map((entry) => entry.meiliMb)) },
       replies: { acknowledged: acknowledged.replies, stored, allPresent: stored === acknowledged.replies },
       integrity,
-    };
+    });
+    const memoryMb = results.memoryMb as { peak: number; final: number; meilisearchPeak: number };
     fs.writeFileSync(path.join(benchRoot, 'results-load.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const row = (name: string, summary: Summary & { errors: number }) => `  ${name.padEnd(8)} ${String(summary.count).padStart(7)}  p50 ${summary.p50.toFixed(1).padStart(7)} ms  p95 ${summary.p95.toFixed(1).padStart(7)} ms  p99 ${summary.p99.toFixed(1).padStart(7)} ms  errors ${summary.errors}`;
-    const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
-    process.stdout.write(
-      [
-        `Load run: ${memberCount} members, ${results.durationS} s, ${results.requests} requests, ${results.requestsPerSecond} req/s (load average ${results.loadAverage.join(' ')})`,
-        row('all', results.overall),
-        row('read', results.read),
-        row('follow', results.follow),
-        row('reply', results.reply),
-        row('sign-in', results.signIn),
-        `  ${verdict(results.errors === 0)} errors: ${results.errors} ${JSON.stringify(results.errorKinds)}`,
-        `  ${verdict(busy === 0)} database busy errors in the server's output: ${busy}`,
-        `  ${verdict(results.replies.allPresent)} replies acknowledged ${results.replies.acknowledged}, stored ${stored}; integrity ${integrity}`,
-        `  memory (server, Next and Meilisearch): peak ${results.memoryMb.peak} MB, at the end ${results.memoryMb.final} MB (Meilisearch peak ${results.memoryMb.meilisearchPeak} MB)`,
-        `Results: ${path.join(benchRoot, 'results-load.json')}`,
-        '',
-      ].join('\n'),
+    lines.push(
+      `${verdict(busy === 0)} database busy errors in the server's output: ${busy}`,
+      `${verdict(stored === acknowledged.replies)} replies acknowledged ${acknowledged.replies}, stored ${stored}; integrity ${integrity}`,
+      `memory (start script, Next server and Meilisearch): peak ${memoryMb.peak} MB, at the end ${memoryMb.final} MB (Meilisearch peak ${memoryMb.meilisearchPeak} MB)`,
+      `Results: ${path.join(benchRoot, 'results-load.json')}`,
+      '',
     );
+    process.stdout.write(lines.join('\n'));
   } finally {
     if (sampler) clearInterval(sampler);
     server.kill('SIGTERM');
