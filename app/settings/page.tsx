@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DirectoryProfileSection } from '@/components/directory/directory-profile-section';
 import { OwnDataSection } from '@/components/own-data/own-data-section';
+import { TwoFactorSection } from '@/components/two-factor/two-factor-section';
 import { ActionForm, CheckboxField, RadioGroupField, SelectField, TextField } from '@/components/ui/action-form';
 import { getOwnSettings } from '@/lib/accounts/queries';
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/lib/auth/actions';
@@ -17,9 +18,9 @@ export async function generateMetadata() {
   return { title: (await getTranslations('settings'))('title') };
 }
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string; twoFactor?: string }> }) {
   const viewer = await requireViewer('/settings');
-  const { passwordChanged } = await searchParams;
+  const { passwordChanged, twoFactor } = await searchParams;
   const [t, tLayout, tCommon] = await Promise.all([getTranslations('settings'), getTranslations('layout'), getTranslations('common')]);
   const settings = getOwnSettings(viewer);
   const emailSettings = getEmailSettings(viewer);
@@ -89,6 +90,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <TextField name="newPassword" label={t('newPassword')} type="password" autoComplete="new-password" required />
         </ActionForm>
       </section>
+      <TwoFactorSection viewer={viewer} notice={twoFactor} />
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading">{t('sessions')}</h2>
         <p className="muted">{t('sessionsIntro')}</p>

@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { inviteCodes, memberships, users } from '@/db/schema/accounts';
@@ -7,6 +6,7 @@ import { organisations } from '@/db/schema/organisations';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
+import { generateReadableCode, hashReadableCode } from '@/lib/readable-codes';
 import { assertCan, can } from '@/lib/policy/rules';
 import type { MaybeViewer, Viewer } from '@/lib/policy/types';
 import { clearAttempts, giveBackAttempt, limits, takeAttempt } from '@/lib/rate-limit';
@@ -22,16 +22,12 @@ import {
   UpdateProfileInput,
 } from './schemas';
 
-const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
 export function hashInviteCode(code: string): string {
-  return createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+  return hashReadableCode(code);
 }
 
 function generateInviteCode(): string {
-  const bytes = randomBytes(15);
-  const characters = [...bytes].map((byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
-  return characters.match(/.{5}/g)!.join('-'); // 75 bits, typed easily from a phone message
+  return generateReadableCode(3); // 75 bits, typed easily from a phone message
 }
 
 /** Creates an invite code for an organisation. The code is returned once and only its hash is stored. */

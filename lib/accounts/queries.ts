@@ -17,6 +17,11 @@ export function findUserForSignIn(identifier: string) {
     .get();
 }
 
+/** The same facts by account id, for the steps that name the account by a signed grant (second factor, session renewal). */
+export function findUserForSignInById(userId: string) {
+  return getDb().select({ id: users.id, isDisabled: users.isDisabled, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();
+}
+
 /** Builds the viewer from SQLite; null when the account is gone, disabled or the token's version is stale. */
 export function findViewer(userId: string, sessionVersion: number): Viewer | null {
   const db = getDb();

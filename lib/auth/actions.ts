@@ -1,37 +1,49 @@
 'use server';
 
-import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { changePassword, joinWithInvite, signOutEverywhere, updateProfile } from '@/lib/accounts/mutations';
-import { getOwnSettings } from '@/lib/accounts/queries';
 import { ChangePasswordInput, JoinInput, UpdateProfileInput } from '@/lib/accounts/schemas';
 import { memberFormAction, publicFormAction } from '@/lib/actions/form-action';
 import { AppError } from '@/lib/errors';
 import { safeReturnPath } from '@/lib/navigation';
-import { signIn, signOut } from './config';
+import { forgetSecondFactorGrant, keepSecondFactorGrant, readSecondFactorGrant } from '@/lib/two-factor/cookies';
+import { SecondFactorSignInInput } from '@/lib/two-factor/schemas';
+import { signOut } from './config';
+import { verifyGrant } from './grants';
+import { renewSession, startSession } from './session';
 import { SignInInput } from './sign-in';
 
-/** Signs in through Auth.js (which sets the session cookie), mapping its errors to ours. */
-async function startSession(identifier: string, password: string) {
+/**
+ * With two-factor on, a right password leads to the code step: the signed grant waits in a cookie for
+ * /sign-in (lib/auth/grants.ts says why not the password in the form), and the page asks for the code.
+ */
+export const signInAction = publicFormAction(SignInInput.extend({ next: z.string().optional() }), async ({ input }) => {
+  const returnTo = safeReturnPath(input.next);
+  const { secondFactorGrant } = await startSession({ identifier: input.identifier, password: input.password });
+  if (secondFactorGrant) {
+    await keepSecondFactorGrant(secondFactorGrant);
+    return { redirectTo: `/sign-in?step=code&next=${encodeURIComponent(returnTo)}` };
+  }
+  return { redirectTo: returnTo };
+});
+
+/** The code step. The account is the one the grant names; the credentials provider checks grant and code. */
+export const signInWithCodeAction = publicFormAction(SecondFactorSignInInput, async ({ input }) => {
+  const grant = await readSecondFactorGrant();
+  if (!verifyGrant('second-factor', grant)) throw new AppError('invalid_input', 'twoFactor.errors.expired');
   try {
-    await signIn('credentials', { identifier, password, redirect: false });
+    await startSession({ grant: grant!, code: input.code });
   } catch (error) {
-    if (error instanceof AuthError && error.type === 'CredentialsSignin') {
-      const code = (error as AuthError & { code?: string }).code;
-      throw new AppError(code === 'rate_limited' ? 'rate_limited' : 'invalid_credentials');
-    }
+    if (error instanceof AppError && error.code === 'invalid_credentials') throw new AppError('invalid_input', 'twoFactor.errors.wrongCode');
     throw error;
   }
-}
-
-export const signInAction = publicFormAction(SignInInput.extend({ next: z.string().optional() }), async ({ input }) => {
-  await startSession(input.identifier, input.password);
+  await forgetSecondFactorGrant();
   return { redirectTo: safeReturnPath(input.next) };
 });
 
 export const joinAction = publicFormAction(JoinInput, async ({ input, context }) => {
   const { username } = await joinWithInvite({ input, address: context.address });
-  await startSession(username, input.password);
+  await startSession({ identifier: username, password: input.password });
   return { redirectTo: '/?welcome=1' };
 });
 
@@ -45,14 +57,15 @@ export const updateProfileAction = memberFormAction(UpdateProfileInput, ({ viewe
 });
 
 /**
- * Every other session ends; this one is re-issued with the new password so the member stays signed in here.
+ * Every other session ends; this one is re-issued (renewSession: with two-factor on, the new password alone
+ * would not sign in) so the member stays signed in here.
  * It ends in a redirect, not a form message: a page re-rendered within this request still reads the old,
  * now revoked, session cookie from the request headers (and would bounce to sign-in), while Next renders a
  * redirect target with the cookie just set.
  */
 export const changePasswordAction = memberFormAction(ChangePasswordInput, async ({ viewer, input }) => {
   await changePassword({ viewer, input });
-  await startSession(getOwnSettings(viewer).username, input.newPassword);
+  await renewSession(viewer.userId);
   return { redirectTo: '/settings?passwordChanged=1' };
 });
 

@@ -2,10 +2,22 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { isAppError } from '@/lib/errors';
-import { authenticate, clientAddress, SignInInput } from './sign-in';
+import { checkCredentials, clientAddress } from './sign-in';
 
 class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
+}
+
+/**
+ * A right password for an account with two-factor on. Not a session: it carries the signed grant the code
+ * step needs (see grants.ts). Server actions receive this very object (lib/auth/session.ts); a request
+ * straight to Auth.js's callback gets only the code `second_factor_required` in a redirect, never the grant.
+ */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = 'second_factor_required';
+  constructor(readonly grant: string) {
+    super();
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -24,14 +36,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     Credentials({
-      credentials: { identifier: {}, password: {} },
+      credentials: { identifier: {}, password: {}, grant: {}, code: {}, renewal: {} },
       async authorize(raw, request) {
-        const parsed = SignInInput.safeParse(raw);
-        if (!parsed.success) return null;
         try {
-          const account = await authenticate({ ...parsed.data, address: clientAddress(request.headers) });
+          const outcome = await checkCredentials(raw, clientAddress(request.headers));
+          if (outcome && 'secondFactorGrant' in outcome) throw new SecondFactorRequired(outcome.secondFactorGrant);
           // Only the id and version go into the token: no name or email in the cookie.
-          return account ? { id: account.id, sessionVersion: account.sessionVersion } : null;
+          return outcome ? { id: outcome.account.id, sessionVersion: outcome.account.sessionVersion } : null;
         } catch (error) {
           if (isAppError(error) && error.code === 'rate_limited') throw new RateLimitedSignIn();
           throw error;

@@ -25,7 +25,7 @@ describe('authenticate', () => {
   });
 
   it('returns the account id and session version for the right username and password', async () => {
-    await expect(authenticate({ identifier: 'amina', password: testPassword, address: address(1) })).resolves.toEqual({ id: aminaId, sessionVersion: 1 });
+    await expect(authenticate({ identifier: 'amina', password: testPassword, address: address(1) })).resolves.toEqual({ id: aminaId, sessionVersion: 1, isSecondFactorRequired: false });
   });
 
   it('accepts the username and the email in any case', async () => {

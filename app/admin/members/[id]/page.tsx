@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { AdminTwoFactorSection } from '@/components/two-factor/admin-two-factor-section';
 import { ActionForm, Hidden, SelectField } from '@/components/ui/action-form';
 import { setDisabledAction, setMembershipAction, setSiteRoleAction } from '@/lib/accounts/actions';
 import { listMembersForAdmin } from '@/lib/accounts/queries';
@@ -8,6 +9,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { listOrganisationChoices } from '@/lib/organisations/queries';
 import { loadOr404 } from '@/lib/pages';
 import { organisationRoles, siteRoles } from '@/lib/policy/types';
+import { getMemberTwoFactorStatus } from '@/lib/two-factor/queries';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin.members'))('manageTitle') };
@@ -20,6 +22,7 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ id
   if (!member) notFound();
   const [t, tEnums, tCommon, format] = await Promise.all([getTranslations('admin.members'), getTranslations('enums'), getTranslations('common'), getFormatter()]);
   const isSelf = member.id === viewer?.userId;
+  const twoFactor = getMemberTwoFactorStatus(viewer, member.id);
   const organisationRoleOptions = organisationRoles.map((role) => ({ value: role, label: tEnums(`organisationRole.${role}`) }));
   const otherOrganisations = organisations.filter((organisation) => !member.memberships.some((membership) => membership.organisationId === organisation.id));
   return (
@@ -115,6 +118,8 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ id
           </>
         )}
       </section>
+
+      <AdminTwoFactorSection memberId={member.id} isEnabled={twoFactor.isEnabled} isSelf={isSelf} />
     </div>
   );
 }
