@@ -9,6 +9,7 @@ import { deletePost, moderatePost } from '@/lib/conversations/mutations';
 import { loadPost, loadThread } from '@/lib/conversations/load';
 import { requestConnection, respondToConnection, updateDirectoryProfile } from '@/lib/directory/mutations';
 import { inviteFollowUpParticipants } from '@/lib/follow-ups/invitations';
+import { enqueueJob } from '@/lib/jobs/queue';
 import { applicationWays, barrierKeys } from '@/lib/follow-ups/answers';
 import { saveFollowUpStep, scheduleFollowUps, submitFollowUpResponse } from '@/lib/follow-ups/mutations';
 import { can } from '@/lib/policy/rules';
@@ -71,9 +72,11 @@ export async function seedLeakFixture(): Promise<LeakManifest> {
   const userIds = { ...personas.userIds, disabledMember: disabledId };
   const usernames = { ...personas.usernames, disabledMember: 'persona-disabled' };
   const emails = Object.fromEntries(Object.entries(usernames).map(([name, username]) => [name, `${username}@leak.example`])) as LeakManifest['emails'];
-  // Every persona gets every email at once with full detail: the widest channel an email leak could take.
+  // Every persona gets email with full detail, the widest channel an email leak could take: half of them at
+  // once, the other half in a daily digest (sent when the fixture is done, below).
+  const digestPersonas = new Set(['organisationMember', 'eventParticipant', 'otherEventFacilitator', 'moderator']);
   for (const [name, userId] of Object.entries(userIds)) {
-    db.update(users).set({ email: emails[name as keyof typeof emails], emailFrequency: 'immediate', emailDetail: 'full', weeklyEmailCap: 1000 }).where(eq(users.id, userId)).run();
+    db.update(users).set({ email: emails[name as keyof typeof emails], emailFrequency: digestPersonas.has(name) ? 'daily' : 'immediate', emailDetail: 'full', weeklyEmailCap: 1000 }).where(eq(users.id, userId)).run();
   }
   const viewer = (name: Exclude<CrawlPersona, 'anonymous'>) => viewerOf(userIds[name]);
   const viewers = Object.fromEntries(crawlPersonas.map((name) => [name, name === 'anonymous' ? null : viewer(name)])) as Record<CrawlPersona, MaybeViewer>;
@@ -256,6 +259,9 @@ export async function seedLeakFixture(): Promise<LeakManifest> {
     '/admin/organisations',
     '/admin/invites',
   );
+
+  // The daily digests, due now rather than at the next hour the scheduler would pick.
+  for (const name of digestPersonas) enqueueJob(db, { kind: 'email.digest', payload: { userId: userIds[name as keyof typeof userIds], period: 'daily' } });
 
   // A marker inside another would make a correct page look like a leak.
   for (const a of markers) for (const b of markers) if (a !== b && b.marker.includes(a.marker)) throw new Error(`leak fixture: marker ${a.marker} is inside ${b.marker}`);
