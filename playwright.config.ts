@@ -1,6 +1,20 @@
 import { defineConfig, devices } from '@playwright/test';
 import { e2eOrigin, e2ePort, leakMeiliPort, leakOrigin, leakPort, neutralUrl } from './tests/e2e/support/env';
 
+/** A real server for the journeys: one of the start scripts in tests/e2e/support, on its own ports. */
+function server(script: string, origin: string, port: number, meiliPort: number) {
+  return {
+    command: `npx tsx --conditions=react-server tests/e2e/support/${script}`,
+    url: `${origin}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+    env: { PORT: String(port), MEILI_PORT: String(meiliPort), QUICK_EXIT_URL: neutralUrl, NEXT_TELEMETRY_DISABLED: '1' },
+  };
+}
+
 // Browser journeys against the built app (`next build` first: `npm run test:e2e`), a real SQLite file and a
 // real Meilisearch child process, in the system Chromium (`npx playwright install` cannot work here).
 export default defineConfig({
@@ -37,37 +51,9 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      // Deletes and re-seeds the data folder (tests/e2e/support/env.ts), then runs scripts/serve.ts --demo.
-      command: 'npx tsx --conditions=react-server tests/e2e/support/server.ts',
-      url: `${e2eOrigin}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-      env: {
-        PORT: String(e2ePort),
-        MEILI_PORT: process.env.E2E_MEILI_PORT ?? '7710',
-        QUICK_EXIT_URL: neutralUrl,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    },
-    {
-      // The leak crawl's world: only its fixture, on its own ports and data folder (tests/e2e/leak-crawl.spec.ts).
-      command: 'npx tsx --conditions=react-server tests/e2e/support/leak-server.ts',
-      url: `${leakOrigin}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-      env: {
-        PORT: String(leakPort),
-        MEILI_PORT: String(leakMeiliPort),
-        QUICK_EXIT_URL: neutralUrl,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    },
+    // Deletes and re-seeds the data folder (tests/e2e/support/env.ts), then runs scripts/serve.ts --demo.
+    server('server.ts', e2eOrigin, e2ePort, Number(process.env.E2E_MEILI_PORT ?? 7710)),
+    // The leak crawl's world: only its fixture, on its own ports and data folder (tests/e2e/leak-crawl.spec.ts).
+    server('leak-server.ts', leakOrigin, leakPort, leakMeiliPort),
   ],
 });

@@ -47,14 +47,15 @@ export async function deleteOwnAccount({ viewer, input }: { viewer: Viewer; inpu
       }
       const myThreadIds = tx.selectDistinct({ id: posts.threadId }).from(posts).where(eq(posts.authorId, me)).all().map((entry) => entry.id);
       const startedIds = tx.select({ id: threads.id }).from(threads).where(eq(threads.authorId, me)).all().map((entry) => entry.id);
+      const touchedThreadIds = [...new Set([...myThreadIds, ...startedIds])];
       const caseStudyIds = tx.select({ id: caseStudyAuthors.caseStudyId }).from(caseStudyAuthors).where(eq(caseStudyAuthors.userId, me)).all().map((entry) => entry.id);
       const files: string[] = [];
 
       if (data.contributions === 'delete') {
         // Threads only they wrote in go whole; in the others their posts keep their place, without text.
         const othersPost = tx.select({ id: posts.id }).from(posts).where(and(eq(posts.threadId, threads.id), or(ne(posts.authorId, me), sql`${posts.authorId} is null`)));
-        const soleThreadIds = [...new Set([...myThreadIds, ...startedIds])].length
-          ? tx.select({ id: threads.id }).from(threads).where(and(inArray(threads.id, [...new Set([...myThreadIds, ...startedIds])]), notExists(othersPost))).all().map((entry) => entry.id)
+        const soleThreadIds = touchedThreadIds.length
+          ? tx.select({ id: threads.id }).from(threads).where(and(inArray(threads.id, touchedThreadIds), notExists(othersPost))).all().map((entry) => entry.id)
           : [];
         const myPostIds = tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, me)).all().map((entry) => entry.id);
         if (myPostIds.length) {
@@ -100,7 +101,7 @@ export async function deleteOwnAccount({ viewer, input }: { viewer: Viewer; inpu
       recordAudit(tx, { actorId: me, action: 'account.delete', targetType: 'user', targetId: me, detail: data.contributions });
       tx.delete(users).where(eq(users.id, me)).run();
       // Threads and case studies carried their name (or are gone): the index is told in this same transaction.
-      enqueueSearch(tx, 'thread', [...myThreadIds, ...startedIds]);
+      enqueueSearch(tx, 'thread', touchedThreadIds);
       enqueueSearch(tx, 'case_study', caseStudyIds);
       return files;
     },

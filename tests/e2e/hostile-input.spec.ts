@@ -3,6 +3,7 @@ import { expect, signedInContext, test } from './fixtures';
 import { uniqueSuffix } from './support/case-studies';
 import { expectInert, watchForActiveContent } from './support/active-content';
 import { editorIn } from './support/conversations';
+import { hostilePayloads } from './support/hostile-strings';
 
 // Hostile input through the real forms, in Chromium: script tags, event handlers, javascript: and data:
 // URLs, SVG, a spreadsheet formula and a right-to-left override, in a discussion's title and message and a
@@ -11,16 +12,7 @@ import { editorIn } from './support/conversations';
 // are text. Then the form's server action, replayed from another origin or with no origin at all,
 // changes nothing. Account: `synthesis` (Kwame), used by no other journey.
 
-const payloads = [
-  '<script>alert("script")</script>',
-  '"><img src=x onerror=alert("img")>',
-  '<a href="javascript:alert(\'link\')">click</a>',
-  '<iframe src="data:text/html,<script>alert(\'frame\')</script>"></iframe>',
-  '<svg onload=alert("svg")><circle r=1 /></svg>',
-  '<div style="background:url(javascript:alert(\'css\'))">x</div>',
-  '=HYPERLINK("http://evil.example","open")',
-  '\u202Etxt.exe',
-];
+const payloads = hostilePayloads;
 
 test('payloads typed into a discussion and a story stay text wherever they are shown', async ({ browser }) => {
   test.setTimeout(150_000);
